@@ -1,0 +1,328 @@
+#include "cli.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "edit_distance.h"
+#include "emit/emitter.h"
+#include "engine.h"
+#include "examples.h"
+#include "files.h"
+#include "version.h"
+
+namespace reviewlint::cli {
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+struct Options {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string fail_on = "warning";
+  std::string color = "auto";
+  bool quiet = false;
+  bool list_rules = false;
+  std::string explain;
+  std::string stdin_filename;
+  std::vector<std::string> rules_dirs;
+  std::vector<std::string> rule_levels;
+  unsigned jobs = 0;
+};
+
+std::unique_ptr<Engine> BuildEngine(const Options& o, std::ostream& err) {
+  DataStore store;
+  for (const auto& d : o.rules_dirs) store.AddFolder(d);
+  std::vector<std::string> errors;
+  std::vector<RulePack> packs = LoadPacks(store, &errors);
+  RuleSettings settings;
+  std::vector<std::string> known;
+  for (const auto& p : packs) {
+    known.push_back(p.name);
+    for (const auto& r : p.rules) known.push_back(r.id);
+  }
+  for (const std::string& kv : o.rule_levels) {
+    size_t eq = kv.find('=');
+    std::string key = kv.substr(0, eq), level = eq == std::string::npos ? "" : kv.substr(eq + 1);
+    Severity s;
+    if (level != "off" && !ParseSeverity(level, &s)) {
+      errors.push_back("--rule " + kv + ": the level must be off, info, warning or error");
+    } else if (std::find(known.begin(), known.end(), key) == known.end()) {
+      errors.push_back("--rule " + kv + ": unknown rule or pack \"" + key + "\"" +
+                       DidYouMean(key, known));
+    } else {
+      settings.levels[key] = level;
+    }
+  }
+  std::unique_ptr<Engine> engine;
+  if (errors.empty()) engine = Engine::Build(std::move(packs), settings, &errors);
+  if (!errors.empty()) {
+    for (const auto& e : errors) err << "reviewlint: error: " << e << "\n";
+    return nullptr;
+  }
+  return engine;
+}
+
+int ListRules(const Engine& engine) {
+  size_t width = 0;
+  for (const RuleSpec* r : engine.rules()) width = std::max(width, r->id.size());
+  for (size_t i = 0; i < engine.rules().size(); ++i) {
+    const RuleSpec& r = *engine.rules()[i];
+    std::string id = r.id;
+    id.resize(width, ' ');
+    std::string sev = SeverityName(r.severity);
+    sev.resize(7, ' ');
+    std::cout << id << "  " << sev << "  " << (engine.enabled(i) ? "" : "(off) ")
+              << r.why.substr(
+                     0, r.why.find(". ") == std::string::npos ? r.why.size() : r.why.find(". ") + 1)
+              << "\n";
+  }
+  return kExitClean;
+}
+
+int Explain(const Engine& engine, const std::string& id) {
+  const RuleSpec* r = engine.FindRule(id);
+  if (!r) {
+    std::vector<std::string> ids;
+    for (const RuleSpec* x : engine.rules()) ids.push_back(x->id);
+    std::cerr << "reviewlint: error: unknown rule \"" << id << "\"" << DidYouMean(id, ids)
+              << "; `reviewlint --list-rules` lists them\n";
+    return kExitError;
+  }
+  std::cout << r->id << " (" << SeverityName(r->severity) << ", pack " << r->pack << ")\n\n"
+            << "What it flags\n  " << r->message << "\n\n"
+            << "Why it matters\n  " << r->why << "\n\n"
+            << "Write instead\n  " << r->instead << "\n";
+  std::cout << "\nFlagged\n";
+  for (const auto& e : r->bad) std::cout << "  - " << e << "\n";
+  std::cout << "\nNot flagged\n";
+  for (const auto& e : r->good) std::cout << "  - " << e << "\n";
+  if (!r->sources.empty()) {
+    std::cout << "\nSources\n";
+    for (const auto& s : r->sources) std::cout << "  - " << s << "\n";
+  }
+  if (r->fix) std::cout << "\nFix: " << (r->fix->safe ? "safe" : "unsafe (--fix-unsafe)") << "\n";
+  return kExitClean;
+}
+
+int TestRules(const std::vector<std::string>& dirs) {
+  Options o;
+  o.rules_dirs = dirs;
+  auto engine = BuildEngine(o, std::cerr);
+  if (!engine) return kExitError;
+  std::vector<std::string> packs;
+  if (!dirs.empty()) {
+    // Only the packs that come from the given folders.
+    for (const auto& p : engine->packs())
+      for (const auto& d : dirs)
+        if (p.file.rfind(d, 0) == 0) packs.push_back(p.name);
+    if (packs.empty()) {
+      std::cerr << "reviewlint: error: no rule packs (*.json) in " << dirs.front() << "\n";
+      return kExitError;
+    }
+  }
+  ExampleReport report = RunExamples(*engine, packs);
+  for (const auto& f : report.failures)
+    std::cout << f.where << ": " << f.rule << ": " << f.problem << ": " << f.text << "\n";
+  std::cout << report.rules << " rules, " << (report.examples - report.failures.size())
+            << " passed, " << report.failures.size() << " failed\n";
+  return report.failures.empty() ? kExitClean : kExitFindings;
+}
+
+// Lints the files with `jobs` threads; hands results to `sink` in input order, holding at most a
+// small window of finished files in memory.
+template <typename Sink>
+void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile>& inputs,
+             unsigned jobs, Sink sink) {
+  struct Slot {
+    std::unique_ptr<SourceFile> source;
+    FileResult result;
+    bool done = false;
+  };
+  const size_t n = inputs.size();
+  const size_t window = std::max<size_t>(64, jobs * 16);
+  std::vector<std::optional<Slot>> slots(n);
+  std::mutex mu;
+  std::condition_variable ready, room;
+  std::atomic<size_t> next{0};
+  size_t emitted = 0;
+
+  auto lint_one = [&](Workspace& ws, size_t i) {
+    Slot slot;
+    const InputFile& in = inputs[i];
+    std::string shown =
+        in.path == "-" ? (o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename) : in.path;
+    slot.result.path = shown;
+    std::string bytes, error = in.error;
+    if (error.empty() && ReadInput(in.path, &bytes, &error)) {
+      if (auto bad = CheckInput(bytes)) error = bad->message;
+    }
+    if (!error.empty()) {
+      slot.result.error = error;
+    } else {
+      const Markup* markup = MarkupForPath(shown);
+      if (!markup) markup = MarkupByName(in.path == "-" ? "markdown" : "text");
+      slot.source = std::make_unique<SourceFile>(shown, std::move(bytes));
+      slot.result.source = slot.source.get();
+      slot.result.diagnostics = engine.Lint(*slot.source, *markup, ws);
+    }
+    return slot;
+  };
+
+  auto worker = [&]() {
+    Workspace ws(engine);
+    for (;;) {
+      size_t i = next.fetch_add(1);
+      if (i >= n) return;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        room.wait(lock, [&] { return i < emitted + window; });
+      }
+      Slot slot = lint_one(ws, i);
+      std::lock_guard<std::mutex> lock(mu);
+      slots[i] = std::move(slot);
+      slots[i]->done = true;
+      ready.notify_all();
+    }
+  };
+
+  if (jobs <= 1 || n <= 1) {
+    Workspace ws(engine);
+    for (size_t i = 0; i < n; ++i) {
+      Slot slot = lint_one(ws, i);
+      sink(slot.result);
+    }
+    return;
+  }
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < std::min<size_t>(jobs, n); ++t) threads.emplace_back(worker);
+  for (size_t i = 0; i < n; ++i) {
+    std::optional<Slot> slot;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      ready.wait(lock, [&] { return slots[i].has_value() && slots[i]->done; });
+      slot = std::move(slots[i]);
+      slots[i].reset();
+    }
+    sink(slot->result);
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      ++emitted;
+    }
+    room.notify_all();
+  }
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace
+
+int Run(int argc, char** argv) {
+  Options o;
+  CLI::App app{
+      "reviewlint: a linter for performance-review drafts.\n"
+      "Flags vague praise, unmeasured impact claims, template leftovers, biased wording and\n"
+      "unbalanced feedback in Markdown and plain-text reviews.",
+      "reviewlint"};
+  app.set_version_flag("--version", std::string("reviewlint ") + kVersion);
+  app.add_option("paths", o.paths, "Files and folders to lint; - reads stdin (default: .)");
+  app.add_option("--format", o.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  app.add_option("--fail-on", o.fail_on, "Exit 1 when a finding is at least this severe")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->default_str("warning");
+  app.add_option("--color", o.color, "Color the text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->default_str("auto");
+  app.add_flag("-q,--quiet", o.quiet, "Print findings only: no source lines, no summary");
+  app.add_flag("--list-rules", o.list_rules, "List every rule with its severity and exit");
+  app.add_option("--explain", o.explain,
+                 "Explain a rule (why it matters, what to write instead) and exit");
+  app.add_option("--stdin-filename", o.stdin_filename,
+                 "Name (and markup, by extension) of the text read from -");
+  app.add_option("--rules-dir", o.rules_dirs, "Also load the rule packs (*.json) in this folder")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
+  app.add_option("--rule", o.rule_levels,
+                 "Set a rule or pack to off|info|warning|error, e.g. --rule bias=error")
+      ->type_name("ID=LEVEL")
+      ->allow_extra_args(false);
+  app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: the hardware threads)");
+
+  std::vector<std::string> test_dirs;
+  CLI::App* test = app.add_subcommand(
+      "test-rules",
+      "Run every rule's examples (in the default packs, or in the given pack folders)");
+  test->add_option("dirs", test_dirs, "Folders of rule packs");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "reviewlint: error: " << e.what() << "\n";
+    std::cerr << "Run `reviewlint --help` for usage.\n";
+    return kExitError;
+  }
+
+  if (test->parsed()) return TestRules(test_dirs);
+
+  auto engine = BuildEngine(o, std::cerr);
+  if (!engine) return kExitError;
+  if (o.list_rules) return ListRules(*engine);
+  if (!o.explain.empty()) return Explain(*engine, o.explain);
+
+  if (o.paths.empty()) o.paths.push_back(".");
+  std::vector<InputFile> inputs = CollectFiles(o.paths);
+
+  EmitOptions eo;
+  eo.engine = engine.get();
+  eo.quiet = o.quiet;
+  eo.tool_version = kVersion;
+  eo.color = o.color == "always" || (o.color == "auto" && o.format == "text" &&
+                                     isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  std::unique_ptr<Emitter> emitter = MakeEmitter(o.format, eo);
+
+  Severity threshold = Severity::kWarning;
+  bool never = o.fail_on == "never";
+  if (!never) ParseSeverity(o.fail_on, &threshold);
+
+  Summary summary;
+  bool failed = false;
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::ostream& out = std::cout;
+  emitter->Begin(out);
+  LintAll(*engine, o, inputs, jobs, [&](const FileResult& f) {
+    ++summary.files;
+    if (!f.error.empty()) ++summary.files_with_errors;
+    for (const Diagnostic& d : f.diagnostics) {
+      if (d.severity == Severity::kError)
+        ++summary.errors;
+      else if (d.severity == Severity::kWarning)
+        ++summary.warnings;
+      else
+        ++summary.infos;
+      if (!never && d.severity >= threshold) failed = true;
+    }
+    emitter->File(f, out);
+    if (!f.error.empty() && o.format != "text")
+      std::cerr << f.path << ": error: " << f.error << "\n";
+  });
+  emitter->End(summary, out);
+  out.flush();
+  if (summary.files_with_errors) return kExitError;
+  return failed ? kExitFindings : kExitClean;
+}
+
+}  // namespace reviewlint::cli

@@ -1,0 +1,44 @@
+// Diagnostic: what a check reports. Emitters format it; the engine and the CLI decide severity
+// and exit codes; nothing else changes it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "span.h"
+
+namespace reviewlint {
+
+enum class Severity : uint8_t { kInfo = 0, kWarning = 1, kError = 2 };
+
+const char* SeverityName(Severity s);
+/// Parses "info" | "warning" | "error".
+bool ParseSeverity(std::string_view name, Severity* out);
+
+enum class Scope : uint8_t { kSpan, kDocument };
+
+/// A replacement of `span` by `replacement`. Safe fixes are mechanical and may be applied
+/// without asking; unsafe ones change what the review says.
+struct Fix {
+  Span span;
+  std::string replacement;
+  bool safe = false;
+};
+
+struct Diagnostic {
+  std::string rule;  // "<pack>.<rule>"
+  Severity severity = Severity::kWarning;
+  Span span;
+  std::string message;
+  Scope scope = Scope::kSpan;
+  std::vector<Fix> fixes;
+  nlohmann::json data = nlohmann::json::object();
+};
+
+/// Orders by position, then rule id, so output is deterministic.
+bool DiagnosticLess(const Diagnostic& a, const Diagnostic& b);
+
+}  // namespace reviewlint

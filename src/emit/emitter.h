@@ -1,0 +1,77 @@
+// Emitters: turn final diagnostics into one output format. They only format: severity,
+// suppression and the exit code are decided before a diagnostic reaches them.
+//
+// Every emitter receives the files in the order the user gave them, one at a time, so output is
+// deterministic and memory stays bounded however many files there are:
+//
+//   auto emitter = MakeEmitter("json", options);   // nullptr for an unknown name
+//   emitter->Begin(out);
+//   for (const FileResult& f : results) emitter->File(f, out);
+//   emitter->End(summary, out);
+//
+// Positions: a Diagnostic carries a byte span; an emitter converts it with the file's LineIndex
+// (code-point columns for people and JSON, UTF-16 for SARIF and LSP).
+//
+// To add a format: write `src/emit/<format>.cc` with a class deriving from Emitter, and add a row
+// to the table in `src/emit/emitters.cc`. Nothing else changes.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../diagnostic.h"
+#include "../source.h"
+
+namespace reviewlint {
+
+class Engine;
+
+/// One linted (or unlintable) file.
+struct FileResult {
+  std::string path;                     // as the user gave it
+  const SourceFile* source = nullptr;   // null when the file could not be read
+  std::vector<Diagnostic> diagnostics;  // sorted
+  std::string error;                    // why the file was skipped, or ""
+};
+
+struct Summary {
+  size_t files = 0;
+  size_t files_with_errors = 0;  // unreadable / invalid input
+  size_t errors = 0, warnings = 0, infos = 0;
+};
+
+struct EmitOptions {
+  bool color = false;
+  bool quiet = false;
+  const Engine* engine = nullptr;  // rule metadata (SARIF rules, explanations)
+  std::string tool_version;
+};
+
+class Emitter {
+ public:
+  virtual ~Emitter() = default;
+  virtual void Begin(std::ostream& out) { (void)out; }
+  virtual void File(const FileResult& file, std::ostream& out) = 0;
+  virtual void End(const Summary& summary, std::ostream& out) { (void)summary, (void)out; }
+};
+
+struct EmitterInfo {
+  std::string_view name;
+  std::string_view description;
+  std::unique_ptr<Emitter> (*make)(const EmitOptions& options);
+};
+
+/// The table of output formats (emitters.cc).
+const std::vector<EmitterInfo>& Emitters();
+std::unique_ptr<Emitter> MakeEmitter(std::string_view name, const EmitOptions& options);
+
+std::unique_ptr<Emitter> MakeTextEmitter(const EmitOptions& options);
+std::unique_ptr<Emitter> MakeJsonEmitter(const EmitOptions& options);
+
+/// The text of a diagnostic's span, one line, for excerpts.
+std::string Excerpt(const SourceFile& source, Span span);
+
+}  // namespace reviewlint

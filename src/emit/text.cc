@@ -1,0 +1,138 @@
+// Human output in the style of clang and rustc:
+//
+//   review.md:5:11: warning: "good communicator" is stock praise [vagueness.generic-praise]
+//       5 | John is a good communicator.
+//         |           ^~~~~~~~~~~~~~~~~
+//
+// Columns are 1-based code points. The underline is drawn in display cells, so wide characters
+// (CJK, emoji) and tabs line up in a terminal.
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "emitter.h"
+
+namespace reviewlint {
+namespace {
+
+const char* kReset = "\033[0m";
+const char* kBold = "\033[1m";
+
+const char* SeverityColor(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "\033[1;31m";
+    case Severity::kWarning:
+      return "\033[1;33m";
+    case Severity::kInfo:
+      return "\033[1;36m";
+  }
+  return "";
+}
+
+// Display cells of the code point starting at text[i]; advances i.
+int Cells(std::string_view text, size_t* i) {
+  UChar32 c;
+  int32_t pos = static_cast<int32_t>(*i);
+  U8_NEXT(text.data(), pos, static_cast<int32_t>(text.size()), c);
+  *i = static_cast<size_t>(pos);
+  if (c == '\t') return 4;
+  if (c < 0x20) return 0;
+  if (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY_MASK) &
+      (U_GC_MN_MASK | U_GC_ME_MASK | U_GC_CF_MASK))
+    return 0;
+  int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return (w == U_EA_WIDE || w == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+class TextEmitter : public Emitter {
+ public:
+  explicit TextEmitter(const EmitOptions& o) : options_(o) {}
+
+  void File(const FileResult& f, std::ostream& out) override {
+    if (!f.error.empty()) {
+      out << Style(kBold) << f.path << ":" << Style(kReset) << " "
+          << Style(SeverityColor(Severity::kError)) << "error:" << Style(kReset) << " " << f.error
+          << "\n";
+      return;
+    }
+    for (const Diagnostic& d : f.diagnostics) Print(f, d, out);
+  }
+
+  void End(const Summary& s, std::ostream& out) override {
+    if (options_.quiet) return;
+    size_t total = s.errors + s.warnings + s.infos;
+    std::string files = std::to_string(s.files) + (s.files == 1 ? " file" : " files");
+    if (total == 0 && s.files_with_errors == 0) {
+      out << "No problems found in " << files << ".\n";
+      return;
+    }
+    std::string line;
+    auto part = [&](size_t n, const char* one, const char* many) {
+      if (!n) return;
+      if (!line.empty()) line += ", ";
+      line += std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    part(s.errors, "error", "errors");
+    part(s.warnings, "warning", "warnings");
+    part(s.infos, "info", "infos");
+    if (line.empty()) line = "no findings";
+    line += " in " + files;
+    if (s.files_with_errors)
+      line += " (" + std::to_string(s.files_with_errors) + " could not be linted)";
+    out << Style(kBold) << line << "." << Style(kReset) << "\n";
+  }
+
+ private:
+  std::string Style(const char* code) const { return options_.color ? code : ""; }
+
+  void Print(const FileResult& f, const Diagnostic& d, std::ostream& out) {
+    const SourceFile& src = *f.source;
+    Position pos = src.lines().CodePointPosition(d.span.begin);
+    out << Style(kBold) << f.path << ":" << pos.line << ":" << pos.column << ":" << Style(kReset)
+        << " " << Style(SeverityColor(d.severity)) << SeverityName(d.severity) << ":"
+        << Style(kReset) << " " << d.message << " [" << d.rule << "]\n";
+    if (options_.quiet) return;
+    uint32_t line = pos.line - 1;
+    Span ls = src.lines().LineSpan(line);
+    std::string_view text = src.text().substr(ls.begin, ls.size());
+    // Keep very long lines readable: show at most 200 bytes around the match.
+    size_t from = 0;
+    if (text.size() > 240 && d.span.begin - ls.begin > 80) {
+      from = d.span.begin - ls.begin - 60;
+      while (from < text.size() && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+    }
+    size_t to = std::min(text.size(), from + 240);
+    while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+    std::string gutter = std::to_string(pos.line);
+    std::string pad(gutter.size(), ' ');
+    std::string shown, marks;
+    size_t mb = d.span.begin - ls.begin, me = std::min<size_t>(d.span.end - ls.begin, text.size());
+    if (d.scope == Scope::kDocument || me <= mb) me = mb;  // a point: one caret
+    for (size_t i = from; i < to;) {
+      size_t at = i;
+      int cells = Cells(text, &i);
+      if (text[at] == '\t')
+        shown += "    ";
+      else
+        shown.append(text.substr(at, i - at));
+      char mark = at == mb ? '^' : (at > mb && at < me) ? '~' : ' ';
+      marks.append(static_cast<size_t>(cells), mark);
+    }
+    if (mb >= to) marks += '^';  // a point at the end of the line
+    while (!marks.empty() && marks.back() == ' ') marks.pop_back();
+    out << "  " << gutter << " | " << (from ? "..." : "") << shown
+        << (to < text.size() ? "..." : "") << "\n";
+    out << "  " << pad << " | " << (from ? "   " : "") << Style(SeverityColor(d.severity)) << marks
+        << Style(kReset) << "\n";
+  }
+
+  EmitOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Emitter> MakeTextEmitter(const EmitOptions& options) {
+  return std::make_unique<TextEmitter>(options);
+}
+
+}  // namespace reviewlint

@@ -1,0 +1,288 @@
+#include "engine.h"
+
+#include <algorithm>
+
+namespace reviewlint {
+namespace {
+
+// Word attributes come from these embedded dictionaries.
+struct AttrDictionary {
+  const char* name;
+  uint8_t attr;
+};
+constexpr AttrDictionary kAttrDictionaries[] = {
+    {"en/units", kUnitWord},          {"en/duration-units", kUnitWord | kDurationUnit},
+    {"en/number-words", kNumberWord}, {"en/multiplier-words", kMultiplierWord},
+    {"en/months", kMonthWord},
+};
+
+// Is `span` inside quotation marks within its sentence?
+bool InQuotes(std::string_view prose, Span sentence, Span span) {
+  int straight = 0, curly = 0;
+  for (uint32_t p = sentence.begin; p < span.begin; ++p) {
+    char c = prose[p];
+    if (c == '"')
+      ++straight;
+    else if (c == '\xE2' && p + 2 < span.begin + 3 && prose[p + 1] == '\x80') {
+      if (prose[p + 2] == '\x9C')
+        ++curly;  // “
+      else if (prose[p + 2] == '\x9D')
+        --curly;  // ”
+    }
+  }
+  return straight % 2 == 1 || curly > 0;
+}
+
+std::string FormatMessage(const std::string& tmpl, std::string_view match) {
+  std::string m(match);
+  for (char& c : m)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  std::string out;
+  size_t p = 0;
+  for (size_t at; (at = tmpl.find("{match}", p)) != std::string::npos; p = at + 7) {
+    out.append(tmpl, p, at - p);
+    out += m;
+  }
+  out.append(tmpl, p, std::string::npos);
+  return out;
+}
+
+uint32_t ScopeBit(BlockKind k) { return 1u << static_cast<uint32_t>(k); }
+
+}  // namespace
+
+Workspace::Workspace(const Engine& engine) : keyer(&engine.lexicon()) {}
+
+bool RuleSettings::Enabled(const RuleSpec& r) const {
+  auto it = levels.find(r.id);
+  if (it == levels.end()) it = levels.find(r.pack);
+  return it == levels.end() || it->second != "off";
+}
+
+Severity RuleSettings::SeverityOf(const RuleSpec& r) const {
+  auto it = levels.find(r.id);
+  if (it == levels.end() || it->second == "off") it = levels.find(r.pack);
+  Severity s = r.severity;
+  if (it != levels.end()) ParseSeverity(it->second, &s);
+  return s;
+}
+
+std::unique_ptr<Engine> Engine::Build(std::vector<RulePack> packs, const RuleSettings& settings,
+                                      std::vector<std::string>* errors) {
+  std::unique_ptr<Engine> e(new Engine());
+  e->packs_ = std::move(packs);
+  if (!e->Compile(settings, errors)) return nullptr;
+  return e;
+}
+
+const RuleSpec* Engine::FindRule(const std::string& id) const {
+  for (const RuleSpec* r : rules_)
+    if (r->id == id) return r;
+  return nullptr;
+}
+
+bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* errors) {
+  size_t before = errors->size();
+  Segmenter segmenter;
+  WordKeyer keyer(&matcher_.lexicon());
+  DataStore embedded;
+
+  for (const AttrDictionary& d : kAttrDictionaries) {
+    auto entries = embedded.Dictionary(d.name);
+    if (!entries) continue;
+    for (const std::string& w : *entries) {
+      uint32_t id = matcher_.lexicon().AddExact(FoldCase(w));
+      matcher_.lexicon().SetAttr(id, d.attr);
+    }
+  }
+
+  evidence_count_ = 3;
+  for (const RulePack& pack : packs_) {
+    std::map<std::string, uint32_t> evidence = {
+        {"quantity", kEvidenceQuantity}, {"number", kEvidenceNumber}, {"date", kEvidenceDate}};
+    auto add_terms = [&](const RulePack& p, const TermList& terms, Target target,
+                         bool case_sensitive) {
+      auto add = [&](const std::string& phrase, const std::string& where) {
+        if (!matcher_.AddPhrase(phrase, terms.exact, target, segmenter, keyer))
+          errors->push_back(where + ": phrase \"" + phrase + "\" has no words");
+      };
+      for (size_t k = 0; k < terms.phrases.size(); ++k)
+        add(terms.phrases[k], p.file + ": " + terms.pointer + "/phrases/" + std::to_string(k));
+      for (const std::string& d : terms.dictionaries) {
+        auto it = p.dictionaries.find(d);
+        if (it == p.dictionaries.end()) continue;
+        for (const std::string& phrase : it->second) add(phrase, p.file + ": dictionary " + d);
+      }
+      for (size_t k = 0; k < terms.patterns.size(); ++k) {
+        std::string err = matcher_.AddPattern(terms.patterns[k], case_sensitive, target);
+        if (!err.empty()) {
+          std::string where =
+              terms.pointer + (terms.pointer.find("/trigger") != std::string::npos ||
+                                       terms.pointer.find("/evidence") == 0
+                                   ? "/patterns/" + std::to_string(k)
+                                   : "/pattern");
+          errors->push_back(p.file + ": " + where + ": invalid regular expression: " + err);
+        }
+      }
+    };
+    for (const EvidenceSpec& ev : pack.evidence) {
+      uint32_t index = static_cast<uint32_t>(evidence_count_++);
+      evidence[ev.name] = index;
+      add_terms(pack, ev.terms, Target{Target::kEvidence, index}, false);
+    }
+    for (const RuleSpec& r : pack.rules) {
+      uint32_t index = static_cast<uint32_t>(rules_.size());
+      rules_.push_back(&r);
+      bool on = settings.Enabled(r);
+      enabled_.push_back(on);
+      severity_.push_back(settings.SeverityOf(r));
+      std::vector<uint32_t> unless, needed;
+      for (const auto& n : r.unless) unless.push_back(evidence.at(n));
+      for (const auto& n : r.requires_evidence) needed.push_back(evidence.at(n));
+      unless_.push_back(unless);
+      requires_.push_back(needed);
+      uint32_t mask = 0;
+      for (BlockKind k : r.scopes) mask |= ScopeBit(k);
+      scope_mask_.push_back(mask);
+      has_preceded_.push_back(!r.preceded_by.phrases.empty() ||
+                              !r.preceded_by.dictionaries.empty());
+      has_followed_.push_back(!r.followed_by.phrases.empty() ||
+                              !r.followed_by.dictionaries.empty());
+      if (!on) continue;
+      add_terms(pack, r.trigger, Target{Target::kTrigger, index}, r.case_sensitive);
+      add_terms(pack, r.preceded_by, Target{Target::kPreceded, index}, false);
+      add_terms(pack, r.followed_by, Target{Target::kFollowed, index}, false);
+    }
+  }
+  std::string err = matcher_.Compile();
+  if (!err.empty()) errors->push_back("rule patterns: " + err);
+  return errors->size() == before;
+}
+
+Document Engine::Parse(const SourceFile& source, const Markup& markup, Workspace& ws) const {
+  return BuildDocument(source, markup, ws.segmenter, ws.keyer, matcher_.lexicon());
+}
+
+std::vector<Diagnostic> Engine::Lint(const SourceFile& source, const Markup& markup,
+                                     Workspace& ws) const {
+  return Lint(Parse(source, markup, ws), ws);
+}
+
+std::vector<Diagnostic> Engine::Lint(const Document& doc, Workspace& ws) const {
+  std::vector<Diagnostic> out;
+  const size_t n = doc.sentences.size();
+  const size_t E = evidence_count_;
+  std::vector<uint8_t> evidence(n * E, 0);
+  std::vector<Hit>& hits = ws.hits;
+  hits.clear();
+  std::vector<uint32_t> sentence_of_hit;
+  std::vector<uint32_t> hit_begin(n + 1, 0);  // hits of sentence s: [hit_begin[s], hit_begin[s+1])
+
+  // Pass 1: every hit and every sentence's evidence.
+  for (size_t s = 0; s < n; ++s) {
+    const Sentence& sent = doc.sentences[s];
+    size_t first = hits.size();
+    hit_begin[s] = static_cast<uint32_t>(first);
+    matcher_.Match(doc, sent, &hits, &ws.scratch);
+    uint8_t* ev = &evidence[s * E];
+    for (uint32_t q = sent.quantities_begin; q < sent.quantities_end; ++q) {
+      ev[kEvidenceNumber] = 1;
+      if (doc.quantities[q].measures())
+        ev[kEvidenceQuantity] = 1;
+      else
+        ev[kEvidenceDate] = 1;
+    }
+    for (size_t h = first; h < hits.size(); ++h) {
+      if (hits[h].target.type == Target::kEvidence) ev[hits[h].target.index] = 1;
+      sentence_of_hit.push_back(static_cast<uint32_t>(s));
+    }
+  }
+
+  hit_begin[n] = static_cast<uint32_t>(hits.size());
+
+  // Pass 2: triggers that survive their guardrails become diagnostics.
+  std::string_view prose = doc.prose();
+  for (size_t h = 0; h < hits.size(); ++h) {
+    const Hit& hit = hits[h];
+    if (hit.target.type != Target::kTrigger || hit.span.empty()) continue;
+    uint32_t r = hit.target.index;
+    if (!enabled_[r]) continue;
+    const RuleSpec& rule = *rules_[r];
+    uint32_t s = sentence_of_hit[h];
+    const Sentence& sent = doc.sentences[s];
+    const Block& block = doc.BlockOf(sent);
+    if (!(scope_mask_[r] & ScopeBit(block.kind))) continue;
+    if (!rule.in_quotes && InQuotes(prose, sent.span, hit.span)) continue;
+    const uint8_t* ev = &evidence[s * E];
+    const uint8_t* next_ev = nullptr;
+    if (s + 1 < n && doc.sentences[s + 1].block == sent.block) next_ev = &evidence[(s + 1) * E];
+    bool silenced = false;
+    for (uint32_t e : unless_[r]) silenced = silenced || ev[e];
+    if (silenced) continue;
+    if (!requires_[r].empty()) {
+      bool found = false;
+      for (uint32_t e : requires_[r]) {
+        found = found || ev[e] || (rule.next_sentence_counts && next_ev && next_ev[e]);
+      }
+      if (found) continue;
+    }
+    if (has_preceded_[r] || has_followed_[r]) {
+      const uint32_t window = static_cast<uint32_t>(rule.window);
+      bool guarded = false;
+      for (size_t g = hit_begin[s]; g < hit_begin[s + 1] && !guarded; ++g) {
+        if (hits[g].target.index != r) continue;
+        const Hit& o = hits[g];
+        if (o.target.type == Target::kPreceded && o.token_end <= hit.token_begin &&
+            hit.token_begin - o.token_end < window)
+          guarded = true;
+        if (o.target.type == Target::kFollowed && o.token_begin >= hit.token_end &&
+            o.token_begin - hit.token_end < window)
+          guarded = true;
+      }
+      if (guarded) continue;
+    }
+    Diagnostic d;
+    d.rule = rule.id;
+    d.severity = severity_[r];
+    d.span = hit.span;
+    d.message = FormatMessage(rule.message, doc.Text(hit.span));
+    if (rule.fix) {
+      Fix f = *rule.fix;
+      f.span = hit.span;
+      f.replacement = FormatMessage(f.replacement, doc.Text(hit.span));
+      if (f.replacement.empty()) {
+        // Removing a word takes one neighbouring space with it.
+        std::string_view text = doc.source.text();
+        if (f.span.end < text.size() && text[f.span.end] == ' ')
+          ++f.span.end;
+        else if (f.span.begin > 0 && text[f.span.begin - 1] == ' ')
+          --f.span.begin;
+      }
+      d.fixes.push_back(f);
+    }
+    out.push_back(std::move(d));
+  }
+
+  // One finding per pack per place: where two rules of a pack match overlapping words ("really
+  // great work" is both a booster and stock praise), the longer match says it best.
+  auto pack_of = [](const std::string& id) { return std::string_view(id).substr(0, id.find('.')); };
+  std::sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    if (pack_of(a.rule) != pack_of(b.rule)) return pack_of(a.rule) < pack_of(b.rule);
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.span.end != b.span.end) return a.span.end > b.span.end;
+    if (a.severity != b.severity) return a.severity > b.severity;
+    return a.rule < b.rule;
+  });
+  std::vector<Diagnostic> kept;
+  uint32_t pack_end = 0;  // furthest end among the kept findings of the current pack
+  for (auto& d : out) {
+    bool same_pack = !kept.empty() && pack_of(kept.back().rule) == pack_of(d.rule);
+    if (same_pack && d.span.begin < pack_end) continue;
+    pack_end = same_pack ? std::max(pack_end, d.span.end) : d.span.end;
+    kept.push_back(std::move(d));
+  }
+  std::sort(kept.begin(), kept.end(), DiagnosticLess);
+  return kept;
+}
+
+}  // namespace reviewlint

@@ -1,0 +1,32 @@
+// A JSON Schema validator for the subset our schemas use (rules/schema.json, the rubric and config
+// schemas): type, properties, required, additionalProperties, enum, const, items, minItems,
+// minLength, minimum, maximum, pattern (RE2), $ref to local definitions, anyOf, oneOf.
+// Schemas are the single source of truth for a file's shape: the same file editors use to
+// validate on save gives the CLI its located errors.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace reviewlint {
+
+struct SchemaError {
+  std::string pointer;  // JSON pointer of the offending value ("" for the root)
+  std::string message;  // e.g. unknown key "phrase" (did you mean "phrases"?)
+};
+
+/// Validates `value` against `schema`; returns the errors found, first error first. Stops after
+/// `max_errors`.
+std::vector<SchemaError> ValidateSchema(const nlohmann::json& schema, const nlohmann::json& value,
+                                        size_t max_errors = 20);
+
+/// "file: /pointer: message", or "file: message" at the root.
+std::string FormatSchemaError(const std::string& file, const SchemaError& e);
+
+/// Parses JSON; on a syntax error returns false and sets `*error` to "file:line:col: message".
+bool ParseJsonLocated(const std::string& file, const std::string& text, nlohmann::json* out,
+                      std::string* error);
+
+}  // namespace reviewlint

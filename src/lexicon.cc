@@ -1,0 +1,87 @@
+#include "lexicon.h"
+
+#include <libstemmer.h>
+#include <unicode/unistr.h>
+
+#include <stdexcept>
+
+namespace reviewlint {
+
+std::string FoldCase(std::string_view word) {
+  bool ascii = true;
+  for (char c : word)
+    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+  std::string out;
+  if (ascii) {
+    out.resize(word.size());
+    for (size_t i = 0; i < word.size(); ++i) {
+      char c = word[i];
+      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  u.foldCase();
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2019)),
+                   icu::UnicodeString(static_cast<UChar>('\'')));
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2018)),
+                   icu::UnicodeString(static_cast<UChar>('\'')));
+  u.toUTF8String(out);
+  return out;
+}
+
+uint32_t Lexicon::AddExact(const std::string& folded) {
+  auto [it, inserted] = exact_.emplace(folded, static_cast<uint32_t>(exact_.size() + 1));
+  return it->second;
+}
+
+uint32_t Lexicon::AddStem(const std::string& stem) {
+  auto [it, inserted] = stem_.emplace(stem, static_cast<uint32_t>(stem_.size() + 1));
+  return it->second;
+}
+
+void Lexicon::SetAttr(uint32_t exact, uint8_t attr) {
+  if (attrs_.size() <= exact) attrs_.resize(exact + 1);
+  attrs_[exact] |= attr;
+}
+
+uint32_t Lexicon::FindExact(std::string_view folded) const {
+  auto it = exact_.find(std::string(folded));
+  return it == exact_.end() ? kNone : it->second;
+}
+
+uint32_t Lexicon::FindStem(std::string_view stem) const {
+  auto it = stem_.find(std::string(stem));
+  return it == stem_.end() ? kNone : it->second;
+}
+
+WordKeyer::WordKeyer(const Lexicon* lexicon) : lexicon_(lexicon) {
+  stemmer_ = sb_stemmer_new("english", "UTF_8");
+  if (!stemmer_) throw std::runtime_error("the Snowball English stemmer is unavailable");
+}
+
+WordKeyer::~WordKeyer() { sb_stemmer_delete(stemmer_); }
+
+std::string WordKeyer::Stem(std::string_view folded) {
+  const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()),
+                                       static_cast<int>(folded.size()));
+  if (!s) return std::string(folded);
+  return std::string(reinterpret_cast<const char*>(s), sb_stemmer_length(stemmer_));
+}
+
+WordKeyer::Keys WordKeyer::Lookup(std::string_view surface) {
+  std::string key(surface);
+  auto it = cache_.find(key);
+  if (it != cache_.end()) return it->second;
+  // A document has a few thousand distinct words; a hostile one could have millions.
+  if (cache_.size() > 200000) cache_.clear();
+  std::string folded = FoldCase(surface);
+  Keys k;
+  k.exact = lexicon_->FindExact(folded);
+  k.stem = lexicon_->FindStem(Stem(folded));
+  cache_.emplace(std::move(key), k);
+  return k;
+}
+
+}  // namespace reviewlint

@@ -1,0 +1,68 @@
+// Word keys. Every word that a rule or an evidence list mentions gets an id at build time, in two
+// forms: its case-folded spelling and its stem. Document words are only looked up, never added,
+// so the Lexicon is immutable while linting and shared by all threads; each thread keeps a
+// WordKeyer that caches what a spelling maps to.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+struct sb_stemmer;
+
+namespace reviewlint {
+
+/// Case folding (ICU full case folding; ASCII done inline) and apostrophe normalisation.
+std::string FoldCase(std::string_view word);
+
+/// Attributes of a folded spelling that the quantity recogniser needs (dictionaries/en/units.txt
+/// and friends).
+enum WordAttr : uint8_t {
+  kUnitWord = 1,        // "ms", "weeks", "requests": a number before it is a measurement
+  kNumberWord = 2,      // "two", "dozen", "hundred"
+  kMultiplierWord = 4,  // "twice", "halved", "doubled"
+  kMonthWord = 8,       // "March", "Sept"
+  kDurationUnit = 16,   // "weeks", "ms": a unit of time
+};
+
+class Lexicon {
+ public:
+  static constexpr uint32_t kNone = 0;
+  uint32_t AddExact(const std::string& folded);
+  uint32_t AddStem(const std::string& stem);
+  uint32_t FindExact(std::string_view folded) const;
+  uint32_t FindStem(std::string_view stem) const;
+  void SetAttr(uint32_t exact, uint8_t attr);
+  uint8_t Attr(uint32_t exact) const { return exact < attrs_.size() ? attrs_[exact] : 0; }
+
+ private:
+  std::unordered_map<std::string, uint32_t> exact_, stem_;
+  std::vector<uint8_t> attrs_;
+};
+
+/// Per thread: folds and stems document words and caches the resulting keys.
+class WordKeyer {
+ public:
+  struct Keys {
+    uint32_t exact = Lexicon::kNone;
+    uint32_t stem = Lexicon::kNone;
+  };
+  explicit WordKeyer(const Lexicon* lexicon);
+  ~WordKeyer();
+  WordKeyer(const WordKeyer&) = delete;
+  WordKeyer& operator=(const WordKeyer&) = delete;
+
+  Keys Lookup(std::string_view surface);
+  /// The Snowball English stem of an already folded word.
+  std::string Stem(std::string_view folded);
+
+ private:
+  const Lexicon* lexicon_;
+  sb_stemmer* stemmer_ = nullptr;
+  std::unordered_map<std::string, Keys> cache_;
+};
+
+}  // namespace reviewlint

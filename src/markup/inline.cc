@@ -1,0 +1,279 @@
+#include "inline.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "markup.h"
+
+namespace reviewlint {
+namespace {
+
+inline bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+inline bool IsWordByte(char c) { return IsAlnum(c) || (c & 0x80); }
+
+void Fill(std::string* prose, uint32_t b, uint32_t e, char with) {
+  for (uint32_t i = b; i < e; ++i) {
+    char& c = (*prose)[i];
+    if (c == '\n' || c == '\r') continue;
+    c = with;
+  }
+}
+
+// HTML elements whose tags are markup; anything else in angle brackets ("<name>") is text a
+// writer typed, which the template pack needs to see.
+bool IsHtmlTagName(std::string_view name) {
+  static const char* const kTags[] = {
+      "a",       "abbr",  "b",      "br",     "blockquote", "center",  "code",  "dd",      "del",
+      "details", "div",   "dl",     "dt",     "em",         "font",    "h1",    "h2",      "h3",
+      "h4",      "h5",    "h6",     "hr",     "i",          "img",     "input", "ins",     "kbd",
+      "li",      "mark",  "ol",     "p",      "picture",    "pre",     "q",     "s",       "samp",
+      "section", "small", "source", "span",   "strike",     "strong",  "sub",   "summary", "sup",
+      "table",   "tbody", "td",     "th",     "thead",      "tr",      "tt",    "u",       "ul",
+      "var",     "video", "wbr",    "figure", "figcaption", "article", "aside", "nav",     "header",
+      "footer",  "main"};
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const char* t : kTags)
+    if (lower == t) return true;
+  return false;
+}
+
+// Length of a URL starting at p (scheme or www.), trailing punctuation excluded; 0 if none.
+uint32_t UrlLength(std::string_view t, uint32_t p, uint32_t e) {
+  auto starts = [&](const char* s) {
+    size_t n = std::strlen(s);
+    if (p + n > e) return false;
+    for (size_t i = 0; i < n; ++i)
+      if (std::tolower(static_cast<unsigned char>(t[p + i])) != s[i]) return false;
+    return true;
+  };
+  if (!(starts("http://") || starts("https://") || starts("www.") || starts("ftp://") ||
+        starts("mailto:")))
+    return 0;
+  uint32_t q = p;
+  int parens = 0;
+  while (q < e) {
+    char c = t[q];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '>' || c == '"' ||
+        c == '`')
+      break;
+    if (c == '(') ++parens;
+    if (c == ')') {
+      if (parens == 0) break;
+      --parens;
+    }
+    ++q;
+  }
+  while (q > p && std::strchr(".,;:!?*_~'", t[q - 1])) --q;
+  return q - p;
+}
+
+// e-mail address around an '@' at `at`: returns [b, e) or b == e if none.
+void EmailAt(std::string_view t, uint32_t lo, uint32_t hi, uint32_t at, uint32_t* b, uint32_t* e) {
+  uint32_t s = at;
+  while (s > lo && (IsAlnum(t[s - 1]) || std::strchr("._%+-", t[s - 1]))) --s;
+  uint32_t f = at + 1;
+  bool dot = false;
+  while (f < hi && (IsAlnum(t[f]) || t[f] == '.' || t[f] == '-')) {
+    if (t[f] == '.') dot = true;
+    ++f;
+  }
+  while (f > at + 1 && t[f - 1] == '.') --f;
+  if (s == at || f == at + 1 || !dot) {
+    *b = *e = at;
+    return;
+  }
+  *b = s;
+  *e = f;
+}
+
+}  // namespace
+
+void JoinLines(Span span, std::string* prose) {
+  for (uint32_t i = span.begin; i < span.end; ++i) {
+    char& c = (*prose)[i];
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+}
+
+void MaskBareUrls(std::string_view t, Span span, std::string* prose) {
+  uint32_t p = span.begin, e = span.end;
+  while (p < e) {
+    if ((p == span.begin || !IsWordByte(t[p - 1])) &&
+        (t[p] == 'h' || t[p] == 'H' || t[p] == 'w' || t[p] == 'W' || t[p] == 'f' || t[p] == 'm')) {
+      if (uint32_t n = UrlLength(t, p, e)) {
+        Fill(prose, p, p + n, kOpaque);
+        p += n;
+        continue;
+      }
+    }
+    if (t[p] == '@') {
+      uint32_t b, f;
+      EmailAt(t, span.begin, e, p, &b, &f);
+      if (f > b) {
+        Fill(prose, b, f, kOpaque);
+        p = f;
+        continue;
+      }
+    }
+    ++p;
+  }
+}
+
+void MaskInline(std::string_view t, Span span, std::string* prose, std::vector<Span>* comments) {
+  uint32_t p = span.begin, e = span.end;
+  std::string& out = *prose;
+  while (p < e) {
+    char c = t[p];
+    switch (c) {
+      case '\\':
+        if (p + 1 < e && std::ispunct(static_cast<unsigned char>(t[p + 1]))) {
+          out[p] = ' ';
+          p += 2;
+          continue;
+        }
+        break;
+      case '`': {
+        uint32_t run = p;
+        while (run < e && t[run] == '`') ++run;
+        uint32_t n = run - p;
+        // Find a closing run of exactly n backticks.
+        uint32_t q = run;
+        while (q < e) {
+          if (t[q] != '`') {
+            ++q;
+            continue;
+          }
+          uint32_t r = q;
+          while (r < e && t[r] == '`') ++r;
+          if (r - q == n) {
+            Fill(prose, p, r, kOpaque);
+            p = r;
+            goto next;
+          }
+          q = r;
+        }
+        p = run;  // unmatched: literal backticks
+        continue;
+      }
+      case '<': {
+        if (p + 4 <= e && t.compare(p, 4, "<!--") == 0) {
+          size_t close = t.substr(p + 4, e - p - 4).find("-->");
+          uint32_t stop =
+              close == std::string_view::npos ? e : p + 4 + static_cast<uint32_t>(close) + 3;
+          if (close != std::string_view::npos) comments->push_back(Span{p, stop});
+          Fill(prose, p, stop, ' ');
+          p = stop;
+          continue;
+        }
+        uint32_t q = p + 1;
+        if (q < e && t[q] == '/') ++q;
+        uint32_t name_begin = q;
+        while (q < e && (IsAlnum(t[q]) || t[q] == '-')) ++q;
+        std::string_view name = t.substr(name_begin, q - name_begin);
+        const void* gt = std::memchr(t.data() + p, '>', e - p);
+        if (!gt) break;
+        uint32_t close = static_cast<uint32_t>(static_cast<const char*>(gt) - t.data()) + 1;
+        if (uint32_t n = UrlLength(t, p + 1, close - 1); n && p + 1 + n == close - 1) {
+          Fill(prose, p, close, kOpaque);  // autolink
+          p = close;
+          continue;
+        }
+        if (!name.empty() && IsHtmlTagName(name) &&
+            (q == close - 1 || t[q] == ' ' || t[q] == '/' || t[q] == '\t' || t[q] == '\n')) {
+          Fill(prose, p, close, ' ');
+          p = close;
+          continue;
+        }
+        break;
+      }
+      case '!':
+        if (p + 1 < e && t[p + 1] == '[') {
+          // Image: mask the whole thing when it is well formed.
+          const void* rb = std::memchr(t.data() + p, ']', e - p);
+          if (rb) {
+            uint32_t r = static_cast<uint32_t>(static_cast<const char*>(rb) - t.data());
+            if (r + 1 < e && t[r + 1] == '(') {
+              const void* rp = std::memchr(t.data() + r, ')', e - r);
+              if (rp) {
+                uint32_t stop = static_cast<uint32_t>(static_cast<const char*>(rp) - t.data()) + 1;
+                Fill(prose, p, stop, kOpaque);
+                p = stop;
+                continue;
+              }
+            }
+          }
+        }
+        break;
+      case ']':
+        // The end of a link's text: mask the bracket and the destination or reference.
+        if (p + 1 < e && (t[p + 1] == '(' || t[p + 1] == '[')) {
+          char open = t[p + 1], closer = open == '(' ? ')' : ']';
+          int depth = 0;
+          uint32_t q = p + 1;
+          for (; q < e; ++q) {
+            if (t[q] == open)
+              ++depth;
+            else if (t[q] == closer && --depth == 0)
+              break;
+          }
+          if (q < e) {
+            // Mask the matching '[' of the link text too.
+            for (uint32_t b = p; b > span.begin;) {
+              --b;
+              if (t[b] == '[') {
+                out[b] = ' ';
+                break;
+              }
+            }
+            Fill(prose, p, q + 1, ' ');
+            p = q + 1;
+            continue;
+          }
+        }
+        break;
+      case '*':
+      case '~':
+        out[p] = ' ';
+        break;
+      case '_': {
+        bool left_word = p > span.begin && IsWordByte(t[p - 1]);
+        bool right_word = p + 1 < e && IsWordByte(t[p + 1]);
+        if (!(left_word && right_word)) out[p] = ' ';
+        break;
+      }
+      case '@': {
+        uint32_t b, f;
+        EmailAt(t, span.begin, e, p, &b, &f);
+        if (f > b) {
+          Fill(prose, b, f, kOpaque);
+          p = f;
+          continue;
+        }
+        break;
+      }
+      case 'h':
+      case 'H':
+      case 'w':
+      case 'W':
+      case 'f':
+      case 'm':
+        if (p == span.begin || !IsWordByte(t[p - 1])) {
+          if (uint32_t n = UrlLength(t, p, e)) {
+            Fill(prose, p, p + n, kOpaque);
+            p += n;
+            continue;
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    ++p;
+  next:;
+  }
+}
+
+}  // namespace reviewlint

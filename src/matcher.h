@@ -1,0 +1,78 @@
+// Matcher: every phrase of every enabled rule and evidence list, compiled once into one token
+// trie, and every pattern into one RE2::Set. Matching a sentence is one walk over its words and
+// one Set scan of its text, however many rules there are.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "document.h"
+#include "lexicon.h"
+
+namespace reviewlint {
+
+class Segmenter;
+
+/// What a phrase or pattern stands for.
+struct Target {
+  enum Type : uint8_t { kTrigger, kEvidence, kPreceded, kFollowed };
+  Type type;
+  uint32_t index;  // rule index (kTrigger, kPreceded, kFollowed) or evidence index
+  friend bool operator==(Target a, Target b) { return a.type == b.type && a.index == b.index; }
+};
+
+struct Hit {
+  Target target;
+  Span span;
+  uint32_t token_begin;  // absolute token indexes into Document::tokens
+  uint32_t token_end;
+};
+
+class Matcher {
+ public:
+  /// Adds a phrase ("good communicator"); it is split into words with the same segmenter as
+  /// documents, so "hard-working" matches "hard working" too. Returns false if it has no words.
+  bool AddPhrase(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
+                 WordKeyer& keyer);
+  /// Adds an RE2 pattern, matched against a sentence's prose text. Returns RE2's error, or "".
+  std::string AddPattern(const std::string& pattern, bool case_sensitive, Target target);
+  /// Compiles the pattern set. Returns an error or "".
+  std::string Compile();
+
+  Lexicon& lexicon() { return lexicon_; }
+  const Lexicon& lexicon() const { return lexicon_; }
+
+  /// Appends the hits in sentence `s` of `doc`.
+  void Match(const Document& doc, const Sentence& s, std::vector<Hit>* out,
+             std::vector<int>* scratch) const;
+
+ private:
+  struct Node {
+    std::vector<Target> targets;
+  };
+  static uint64_t EdgeKey(uint32_t node, bool stem, uint32_t id) {
+    return (static_cast<uint64_t>(node) << 33) | (static_cast<uint64_t>(stem) << 32) | id;
+  }
+  uint32_t Child(uint32_t node, bool stem, uint32_t id) const {
+    if (id == Lexicon::kNone) return 0;
+    auto it = edges_.find(EdgeKey(node, stem, id));
+    return it == edges_.end() ? 0 : it->second;
+  }
+
+  Lexicon lexicon_;
+  std::vector<Node> nodes_{Node{}};
+  std::unordered_map<uint64_t, uint32_t> edges_;
+  std::vector<std::unique_ptr<RE2>> patterns_;
+  std::vector<Target> pattern_targets_;
+  std::unique_ptr<RE2::Set> set_;
+};
+
+/// True when only spaces, hyphens or a line break separate two words of a phrase.
+bool PhraseGap(std::string_view prose, uint32_t from, uint32_t to);
+
+}  // namespace reviewlint

@@ -1,0 +1,102 @@
+// Helpers shared by the unit tests: the default engine, linting a string, running the CLI.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine.h"
+
+namespace reviewlint::testing {
+
+inline const Engine& DefaultEngine() {
+  static std::unique_ptr<Engine> engine = [] {
+    DataStore store;
+    std::vector<std::string> errors;
+    auto packs = LoadPacks(store, &errors);
+    auto e = Engine::Build(std::move(packs), RuleSettings{}, &errors);
+    if (!errors.empty()) {
+      for (auto& m : errors) fprintf(stderr, "%s\n", m.c_str());
+      abort();
+    }
+    return e;
+  }();
+  return *engine;
+}
+
+struct Found {
+  std::string rule;
+  std::string text;
+};
+
+/// Lints `text` as Markdown (or the named markup) and returns (rule, matched text) pairs.
+inline std::vector<Found> Lint(const std::string& text, const char* markup = "markdown",
+                               const Engine* engine = nullptr) {
+  const Engine& e = engine ? *engine : DefaultEngine();
+  Workspace ws(e);
+  SourceFile src("t.md", text);
+  std::vector<Found> out;
+  for (const Diagnostic& d : e.Lint(src, *MarkupByName(markup), ws))
+    out.push_back({d.rule, std::string(src.Slice(d.span))});
+  return out;
+}
+
+inline bool Has(const std::vector<Found>& found, const std::string& rule, const std::string& text) {
+  for (const auto& f : found)
+    if (f.rule == rule && f.text == text) return true;
+  return false;
+}
+
+inline bool HasRule(const std::vector<Found>& found, const std::string& rule_prefix) {
+  for (const auto& f : found)
+    if (f.rule.rfind(rule_prefix, 0) == 0) return true;
+  return false;
+}
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+inline std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline std::string TempDir() {
+  static std::string dir = [] {
+    char tmpl[] = "/tmp/reviewlint-test-XXXXXX";
+    return std::string(mkdtemp(tmpl));
+  }();
+  return dir;
+}
+
+inline void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+/// Runs the reviewlint binary with `args` (a shell-quoted string), feeding `input` on stdin.
+inline CliResult RunCli(const std::string& args, const std::string& input = "") {
+  static int counter = 0;
+  std::string base = TempDir() + "/cli" + std::to_string(counter++);
+  WriteFile(base + ".in", input);
+  std::string cmd = std::string("cd '") + REVIEWLINT_SOURCE_DIR + "' && '" + REVIEWLINT_BINARY +
+                    "' " + args + " < '" + base + ".in' > '" + base + ".out' 2> '" + base + ".err'";
+  int status = std::system(cmd.c_str());
+  CliResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = ReadAll(base + ".out");
+  r.err = ReadAll(base + ".err");
+  return r;
+}
+
+}  // namespace reviewlint::testing
