@@ -65,20 +65,24 @@ Span LineIndex::LineSpan(uint32_t line) const {
   return Span{line_starts_[line], line_ends_[line]};
 }
 
-uint64_t LineIndex::CodePointsBefore(uint32_t offset) const {
+void LineIndex::CountBefore(uint32_t offset, uint64_t* cps, uint64_t* u16) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
   size_t b = offset / kBlock;
+  Count(text_.data() + b * kBlock, text_.data() + offset, cps, u16);
+  *cps += cp_at_block_[b];
+  *u16 += u16_at_block_[b];
+}
+
+uint64_t LineIndex::CodePointsBefore(uint32_t offset) const {
   uint64_t c, w;
-  Count(text_.data() + b * kBlock, text_.data() + offset, &c, &w);
-  return cp_at_block_[b] + c;
+  CountBefore(offset, &c, &w);
+  return c;
 }
 
 uint64_t LineIndex::Utf16Before(uint32_t offset) const {
-  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
-  size_t b = offset / kBlock;
   uint64_t c, w;
-  Count(text_.data() + b * kBlock, text_.data() + offset, &c, &w);
-  return u16_at_block_[b] + w;
+  CountBefore(offset, &c, &w);
+  return w;
 }
 
 Position LineIndex::CodePointPosition(uint32_t offset) const {

@@ -43,6 +43,7 @@ class LineIndex {
  private:
   static constexpr uint32_t kBlock = 512;
   // Code points and UTF-16 units in text_[0, offset).
+  void CountBefore(uint32_t offset, uint64_t* cps, uint64_t* u16) const;
   uint64_t CodePointsBefore(uint32_t offset) const;
   uint64_t Utf16Before(uint32_t offset) const;
 

@@ -89,6 +89,28 @@ void EmailAt(std::string_view t, uint32_t lo, uint32_t hi, uint32_t at, uint32_t
   *e = f;
 }
 
+// Masks a URL or an e-mail address at p; returns where scanning resumes (p when there is none).
+uint32_t MaskUrlOrEmailAt(std::string_view t, Span span, uint32_t p, std::string* prose) {
+  char c = t[p];
+  if (c == '@') {
+    uint32_t b, f;
+    EmailAt(t, span.begin, span.end, p, &b, &f);
+    if (f > b) {
+      Fill(prose, b, f, kOpaque);
+      return f;
+    }
+    return p;
+  }
+  if ((c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'm') &&
+      (p == span.begin || !IsWordByte(t[p - 1]))) {
+    if (uint32_t n = UrlLength(t, p, span.end)) {
+      Fill(prose, p, p + n, kOpaque);
+      return p + n;
+    }
+  }
+  return p;
+}
+
 }  // namespace
 
 void JoinLines(Span span, std::string* prose) {
@@ -99,26 +121,9 @@ void JoinLines(Span span, std::string* prose) {
 }
 
 void MaskBareUrls(std::string_view t, Span span, std::string* prose) {
-  uint32_t p = span.begin, e = span.end;
-  while (p < e) {
-    if ((p == span.begin || !IsWordByte(t[p - 1])) &&
-        (t[p] == 'h' || t[p] == 'H' || t[p] == 'w' || t[p] == 'W' || t[p] == 'f' || t[p] == 'm')) {
-      if (uint32_t n = UrlLength(t, p, e)) {
-        Fill(prose, p, p + n, kOpaque);
-        p += n;
-        continue;
-      }
-    }
-    if (t[p] == '@') {
-      uint32_t b, f;
-      EmailAt(t, span.begin, e, p, &b, &f);
-      if (f > b) {
-        Fill(prose, b, f, kOpaque);
-        p = f;
-        continue;
-      }
-    }
-    ++p;
+  for (uint32_t p = span.begin; p < span.end;) {
+    uint32_t next = MaskUrlOrEmailAt(t, span, p, prose);
+    p = next > p ? next : p + 1;
   }
 }
 
@@ -244,28 +249,16 @@ void MaskInline(std::string_view t, Span span, std::string* prose, std::vector<S
         if (!(left_word && right_word)) out[p] = ' ';
         break;
       }
-      case '@': {
-        uint32_t b, f;
-        EmailAt(t, span.begin, e, p, &b, &f);
-        if (f > b) {
-          Fill(prose, b, f, kOpaque);
-          p = f;
-          continue;
-        }
-        break;
-      }
+      case '@':
       case 'h':
       case 'H':
       case 'w':
       case 'W':
       case 'f':
       case 'm':
-        if (p == span.begin || !IsWordByte(t[p - 1])) {
-          if (uint32_t n = UrlLength(t, p, e)) {
-            Fill(prose, p, p + n, kOpaque);
-            p += n;
-            continue;
-          }
+        if (uint32_t next = MaskUrlOrEmailAt(t, span, p, prose); next > p) {
+          p = next;
+          continue;
         }
         break;
       default:
