@@ -117,8 +117,12 @@ TEST(Engine, OverlappingFindingsOfOnePackCollapse) {
 
 TEST(Engine, ManyPhrasesStillOneMatcher) {
   std::string phrases;
-  for (int i = 0; i < 2000; ++i)
-    phrases += (i ? "," : "") + std::string("\"word") + std::to_string(i) + " thing\"";
+  for (int i = 0; i < 2000; ++i) {
+    if (i) phrases += ",";
+    phrases += "\"word";
+    phrases += std::to_string(i);
+    phrases += " thing\"";
+  }
   std::string pack =
       R"({"pack": "big", "rules": [{"id": "many", "kind": "phrase", "severity": "info", "phrases": [)" +
       phrases +
