@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace reviewlint {
 namespace {
@@ -48,6 +49,33 @@ std::string FormatMessage(const std::string& tmpl, std::string_view match) {
 }
 
 uint32_t ScopeBit(BlockKind k) { return 1u << static_cast<uint32_t>(k); }
+
+// Does the heading of `section`, or of a section around it, match `re`?
+bool SectionMatches(const Document& doc, int section, const RE2& re) {
+  std::string_view prose = doc.prose();
+  for (int s = section; s >= 0; s = doc.markup.sections[s].parent) {
+    Span t = doc.markup.sections[s].title;
+    if (RE2::PartialMatch(re2::StringPiece(prose.data() + t.begin, t.size()), re)) return true;
+  }
+  return false;
+}
+
+// Is `match` (a name) part of a front-matter value?
+bool InFrontMatter(const Document& doc, std::string_view match) {
+  std::string m = FoldCase(match);
+  for (const auto& e : doc.markup.front_matter_entries) {
+    std::string v = FoldCase(e.value);
+    size_t at = v.find(m);
+    while (at != std::string::npos) {
+      bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(v[at - 1]));
+      bool right =
+          at + m.size() >= v.size() || !std::isalnum(static_cast<unsigned char>(v[at + m.size()]));
+      if (left && right) return true;
+      at = v.find(m, at + 1);
+    }
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -148,6 +176,21 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
                               !r.preceded_by.dictionaries.empty());
       has_followed_.push_back(!r.followed_by.phrases.empty() ||
                               !r.followed_by.dictionaries.empty());
+      auto section_re = [&](const std::string& pattern, const char* key) -> std::unique_ptr<RE2> {
+        if (pattern.empty()) return nullptr;
+        RE2::Options o;
+        o.set_case_sensitive(false);
+        o.set_log_errors(false);
+        auto re = std::make_unique<RE2>(pattern, o);
+        if (!re->ok()) {
+          errors->push_back(pack.file + ": " + r.pointer + "/" + key +
+                            ": invalid regular expression: " + re->error());
+          return nullptr;
+        }
+        return re;
+      };
+      sections_.push_back(section_re(r.sections, "sections"));
+      not_sections_.push_back(section_re(r.not_sections, "not_sections"));
       if (!on) continue;
       add_terms(pack, r.trigger, Target{Target::kTrigger, index}, r.case_sensitive);
       add_terms(pack, r.preceded_by, Target{Target::kPreceded, index}, false);
@@ -213,6 +256,18 @@ std::vector<Diagnostic> Engine::Lint(const Document& doc, Workspace& ws) const {
     const Block& block = doc.BlockOf(sent);
     if (!(scope_mask_[r] & ScopeBit(block.kind))) continue;
     if (!rule.in_quotes && InQuotes(prose, sent.span, hit.span)) continue;
+    if (sections_[r] && !(block.section >= 0 && SectionMatches(doc, block.section, *sections_[r])))
+      continue;
+    if (not_sections_[r] && block.section >= 0 &&
+        SectionMatches(doc, block.section, *not_sections_[r]))
+      continue;
+    if (!rule.requires_front_matter.empty()) {
+      bool has = false;
+      for (const auto& k : rule.requires_front_matter)
+        has = has || !doc.markup.FrontMatter(k).empty();
+      if (!has) continue;
+    }
+    if (rule.unless_in_front_matter && InFrontMatter(doc, doc.Text(hit.span))) continue;
     const uint8_t* ev = &evidence[s * E];
     const uint8_t* next_ev = nullptr;
     if (s + 1 < n && doc.sentences[s + 1].block == sent.block) next_ev = &evidence[(s + 1) * E];
@@ -235,9 +290,8 @@ std::vector<Diagnostic> Engine::Lint(const Document& doc, Workspace& ws) const {
         if (o.target.type == Target::kPreceded && o.token_end <= hit.token_begin &&
             hit.token_begin - o.token_end < window)
           guarded = true;
-        if (o.target.type == Target::kFollowed && o.token_begin >= hit.token_end &&
-            o.token_begin - hit.token_end < window)
-          guarded = true;
+        // followed_by is about the word the match modifies, so it must come right after it.
+        if (o.target.type == Target::kFollowed && o.token_begin == hit.token_end) guarded = true;
       }
       if (guarded) continue;
     }
@@ -281,8 +335,27 @@ std::vector<Diagnostic> Engine::Lint(const Document& doc, Workspace& ws) const {
     pack_end = same_pack ? std::max(pack_end, d.span.end) : d.span.end;
     kept.push_back(std::move(d));
   }
+  // An info-level finding inside a more serious one of another pack adds noise, not information
+  // ("a bit" in "a bit too intense", which bias flags as a whole).
   std::sort(kept.begin(), kept.end(), DiagnosticLess);
-  return kept;
+  std::vector<Diagnostic> result;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    bool covered = false;
+    auto covers = [&](size_t j) {
+      return kept[j].severity > Severity::kInfo && kept[j].span.begin <= kept[i].span.begin &&
+             kept[j].span.end >= kept[i].span.end;
+    };
+    if (kept[i].severity == Severity::kInfo) {
+      // Sorted by start: a cover starts at or before this one, and span findings are short.
+      for (size_t j = i; j-- > 0 && !covered && kept[i].span.begin - kept[j].span.begin < 4096;)
+        covered = covers(j);
+      for (size_t j = i + 1;
+           j < kept.size() && !covered && kept[j].span.begin == kept[i].span.begin; ++j)
+        covered = covers(j);
+    }
+    if (!covered) result.push_back(std::move(kept[i]));
+  }
+  return result;
 }
 
 }  // namespace reviewlint

@@ -65,6 +65,7 @@ class Engine {
   std::vector<std::vector<uint32_t>> unless_, requires_;  // evidence indexes per rule
   std::vector<uint32_t> scope_mask_;
   std::vector<bool> has_preceded_, has_followed_;
+  std::vector<std::unique_ptr<RE2>> sections_, not_sections_;  // per rule, may be null
   size_t evidence_count_ = 0;
   Matcher matcher_;
 };

@@ -13,19 +13,82 @@ bool PhraseGap(std::string_view prose, uint32_t from, uint32_t to) {
   return true;
 }
 
+namespace {
+
+void AddBases(std::string_view w, std::vector<std::string>* out) {
+  out->emplace_back(w);
+  auto ends = [&](std::string_view suffix) {
+    return w.size() > suffix.size() + 1 &&
+           w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  auto cut = [&](size_t n) { return std::string(w.substr(0, w.size() - n)); };
+  if (ends("'s")) out->push_back(cut(2));
+  if (ends("s")) out->push_back(cut(1));
+  if (ends("es")) out->push_back(cut(2));
+  if (ends("ies")) out->push_back(cut(3) + "y");
+  if (ends("ied")) out->push_back(cut(3) + "y");
+  if (ends("d")) out->push_back(cut(1));
+  if (ends("ed")) {
+    out->push_back(cut(2));
+    if (w.size() > 4 && w[w.size() - 3] == w[w.size() - 4]) out->push_back(cut(3));  // stopped
+  }
+  if (ends("ing")) {
+    out->push_back(cut(3));
+    out->push_back(cut(3) + "e");  // communicating
+    if (w.size() > 5 && w[w.size() - 4] == w[w.size() - 5]) out->push_back(cut(4));  // stopping
+  }
+}
+
+}  // namespace
+
+bool SameInflectedWord(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  std::vector<std::string> x, y;
+  AddBases(a, &x);
+  AddBases(b, &y);
+  for (const auto& p : x)
+    for (const auto& q : y)
+      if (p == q) return true;
+  return false;
+}
+
+std::vector<std::string> ExpandAlternatives(const std::string& phrase) {
+  size_t open = phrase.find('{');
+  size_t close = open == std::string::npos ? std::string::npos : phrase.find('}', open);
+  if (close == std::string::npos) return {phrase};
+  std::vector<std::string> out;
+  std::string head = phrase.substr(0, open), tail = phrase.substr(close + 1);
+  std::string body = phrase.substr(open + 1, close - open - 1);
+  size_t p = 0;
+  for (;;) {
+    size_t bar = body.find('|', p);
+    std::string alt = body.substr(p, bar == std::string::npos ? std::string::npos : bar - p);
+    for (std::string& rest : ExpandAlternatives(tail)) out.push_back(head + alt + rest);
+    if (bar == std::string::npos) break;
+    p = bar + 1;
+  }
+  return out;
+}
+
 bool Matcher::AddPhrase(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
                         WordKeyer& keyer) {
+  bool ok = true;
+  for (const std::string& one : ExpandAlternatives(phrase))
+    ok = AddOne(one, exact, target, segmenter, keyer) && ok;
+  return ok;
+}
+
+bool Matcher::AddOne(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
+                     WordKeyer& keyer) {
   std::vector<Span> words;
   segmenter.Words(phrase, Span{0, static_cast<uint32_t>(phrase.size())}, &words);
   if (words.empty()) return false;
   uint32_t node = 0;
+  std::vector<std::string> folded_words;
   for (Span w : words) {
     std::string folded = FoldCase(std::string_view(phrase).substr(w.begin, w.size()));
     uint32_t id = exact ? lexicon_.AddExact(folded) : lexicon_.AddStem(keyer.Stem(folded));
-    if (exact)
-      lexicon_.AddStem(keyer.Stem(folded));  // keeps lookups symmetric; harmless
-    else
-      lexicon_.AddExact(folded);
+    folded_words.push_back(folded);
     uint64_t key = EdgeKey(node, !exact, id);
     auto it = edges_.find(key);
     if (it == edges_.end()) {
@@ -37,11 +100,42 @@ bool Matcher::AddPhrase(const std::string& phrase, bool exact, Target target, Se
       node = it->second;
     }
   }
-  auto& targets = nodes_[node].targets;
-  bool dup = false;
-  for (Target t : targets) dup = dup || t == target;
-  if (!dup) targets.push_back(target);
+  uint32_t words_index = UINT32_MAX;
+  if (!exact) {
+    words_index = static_cast<uint32_t>(entry_words_.size());
+    entry_words_.push_back(std::move(folded_words));
+  }
+  nodes_[node].entries.push_back(Entry{target, words_index});
   return true;
+}
+
+void Matcher::Report(const Document& doc, uint32_t node, uint32_t first, uint32_t last,
+                     std::vector<Hit>* out) const {
+  const auto& entries = nodes_[node].entries;
+  if (entries.empty()) return;
+  const Token* tokens = doc.tokens.data();
+  std::vector<std::string> folded;  // the document's words, folded once if any entry needs them
+  for (const Entry& e : entries) {
+    if (e.words != UINT32_MAX) {
+      if (folded.empty())
+        for (uint32_t k = first; k <= last; ++k)
+          folded.push_back(
+              FoldCase(doc.prose().substr(tokens[k].span.begin, tokens[k].span.size())));
+      const auto& want = entry_words_[e.words];
+      bool same = true;
+      for (size_t k = 0; k < want.size() && same; ++k) same = SameInflectedWord(folded[k], want[k]);
+      if (!same) continue;
+    }
+    bool dup = false;
+    for (size_t h = out->size(); h-- > 0 && !dup;) {
+      const Hit& o = (*out)[h];
+      if (o.token_begin != first) break;
+      dup = o.target == e.target && o.token_end == last + 1;
+    }
+    if (!dup)
+      out->push_back(
+          Hit{e.target, Span{tokens[first].span.begin, tokens[last].span.end}, first, last + 1});
+  }
 }
 
 std::string Matcher::AddPattern(const std::string& pattern, bool case_sensitive, Target target) {
@@ -77,28 +171,18 @@ void Matcher::Match(const Document& doc, const Sentence& s, std::vector<Hit>* ou
                     std::vector<int>* scratch) const {
   std::string_view prose = doc.prose();
   const Token* tokens = doc.tokens.data();
-  // Phrases: from each word, follow the trie as far as the words allow.
+  // Phrases: from each word, follow the trie as far as the words allow, once by stems and once
+  // by exact spellings.
   for (uint32_t i = s.tokens_begin; i < s.tokens_end; ++i) {
-    uint32_t node = 0;
-    for (uint32_t j = i; j < s.tokens_end; ++j) {
-      const Token& t = tokens[j];
-      if (j > i && !PhraseGap(prose, tokens[j - 1].span.end, t.span.begin)) break;
-      uint32_t by_stem = Child(node, true, t.stem);
-      uint32_t by_exact = Child(node, false, t.exact);
-      // Both a stem edge and an exact edge may lead on; follow the stem edge and report the
-      // exact path's targets when they end here (phrases rarely differ only in mode).
-      if (by_exact && by_exact != by_stem) {
-        for (Target target : nodes_[by_exact].targets)
-          out->push_back(Hit{target, Span{tokens[i].span.begin, t.span.end}, i, j + 1});
-        if (!by_stem) {
-          node = by_exact;
-          continue;
-        }
+    for (bool stem : {true, false}) {
+      uint32_t node = 0;
+      for (uint32_t j = i; j < s.tokens_end; ++j) {
+        const Token& t = tokens[j];
+        if (j > i && !PhraseGap(prose, tokens[j - 1].span.end, t.span.begin)) break;
+        node = Child(node, stem, stem ? t.stem : t.exact);
+        if (!node) break;
+        Report(doc, node, i, j, out);
       }
-      if (!by_stem) break;
-      node = by_stem;
-      for (Target target : nodes_[node].targets)
-        out->push_back(Hit{target, Span{tokens[i].span.begin, t.span.end}, i, j + 1});
     }
   }
   if (!set_) return;

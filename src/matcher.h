@@ -36,7 +36,10 @@ struct Hit {
 class Matcher {
  public:
   /// Adds a phrase ("good communicator"); it is split into words with the same segmenter as
-  /// documents, so "hard-working" matches "hard working" too. Returns false if it has no words.
+  /// documents, so "hard-working" matches "hard working" too. `{a|b|c}` alternatives expand
+  /// ("needs to work on {his|her|their} communication"). Unless `exact`, each word also matches
+  /// its inflections ("communicate", "communicates", "communicated", "communicating") but not its
+  /// derivations ("reliable" does not match "reliability"). Returns false if it has no words.
   bool AddPhrase(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
                  WordKeyer& keyer);
   /// Adds an RE2 pattern, matched against a sentence's prose text. Returns RE2's error, or "".
@@ -52,9 +55,19 @@ class Matcher {
              std::vector<int>* scratch) const;
 
  private:
-  struct Node {
-    std::vector<Target> targets;
+  // A phrase ending at a trie node: its target and, for stem matches, the folded words that the
+  // document's words must be inflections of.
+  struct Entry {
+    Target target;
+    uint32_t words;  // index into entry_words_, or UINT32_MAX for exact phrases
   };
+  struct Node {
+    std::vector<Entry> entries;
+  };
+  bool AddOne(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
+              WordKeyer& keyer);
+  void Report(const Document& doc, uint32_t node, uint32_t first, uint32_t last,
+              std::vector<Hit>* out) const;
   static uint64_t EdgeKey(uint32_t node, bool stem, uint32_t id) {
     return (static_cast<uint64_t>(node) << 33) | (static_cast<uint64_t>(stem) << 32) | id;
   }
@@ -67,10 +80,18 @@ class Matcher {
   Lexicon lexicon_;
   std::vector<Node> nodes_{Node{}};
   std::unordered_map<uint64_t, uint32_t> edges_;
+  std::vector<std::vector<std::string>> entry_words_;
   std::vector<std::unique_ptr<RE2>> patterns_;
   std::vector<Target> pattern_targets_;
   std::unique_ptr<RE2::Set> set_;
 };
+
+/// True when `a` and `b` (folded) are forms of one word by English inflection: the same after
+/// removing at most one of -s, -es, -ies, -ed, -ied, -d, -ing, -'s from each.
+bool SameInflectedWord(std::string_view a, std::string_view b);
+
+/// Expands `{a|b}` alternatives in a phrase.
+std::vector<std::string> ExpandAlternatives(const std::string& phrase);
 
 /// True when only spaces, hyphens or a line break separate two words of a phrase.
 bool PhraseGap(std::string_view prose, uint32_t from, uint32_t to);

@@ -187,6 +187,9 @@ std::optional<RulePack> ParsePack(const std::string& file, const std::string& te
     spec.sources = Strings(r.value("sources", json::array()));
     spec.case_sensitive = r.value("case_sensitive", false);
     spec.in_quotes = r.value("in_quotes", false);
+    spec.sections = r.value("sections", "");
+    spec.not_sections = r.value("not_sections", "");
+    spec.requires_front_matter = Strings(r.value("requires_front_matter", json::array()));
     spec.next_sentence_counts = r.value("next_sentence_counts", false);
 
     switch (spec.kind) {
@@ -239,6 +242,7 @@ std::optional<RulePack> ParsePack(const std::string& file, const std::string& te
         spec.followed_by = ParseTerms(u["followed_by"], ptr + "/unless/followed_by");
       spec.window = u.value("window", 3);
       spec.unless = Strings(u.value("sentence_has", json::array()));
+      spec.unless_in_front_matter = u.value("in_front_matter", false);
     }
     for (size_t k = 0; k < spec.unless.size(); ++k)
       if (std::find(evidence_names.begin(), evidence_names.end(), spec.unless[k]) ==

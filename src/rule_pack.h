@@ -44,9 +44,14 @@ struct RuleSpec {
   std::vector<std::string> unless;  // ... the sentence has one of these evidence kinds
   // Conditional rules: the trigger fires only when none of these evidence kinds is present.
   std::vector<std::string> requires_evidence;
-  bool next_sentence_counts = false;   // evidence in the next sentence of the scope counts too
-  std::vector<BlockKind> scopes;       // where the rule looks (default: all but headings)
-  bool in_quotes = false;              // also match inside quotation marks
+  bool next_sentence_counts = false;  // evidence in the next sentence of the scope counts too
+  std::vector<BlockKind> scopes;      // where the rule looks (default: all but headings)
+  bool in_quotes = false;             // also match inside quotation marks
+  std::string sections;               // RE2: only in sections whose heading (or a parent's) matches
+  std::string not_sections;  // RE2: never in sections whose heading (or a parent's) matches
+  bool unless_in_front_matter = false;  // ignore a match that appears in a front-matter value
+  std::vector<std::string>
+      requires_front_matter;           // only when the front matter has one of these keys
   std::optional<Fix> fix;              // span unused; replacement may hold {match}
   std::vector<std::string> bad, good;  // examples: must fire, must not fire
   std::string file, pointer;
