@@ -45,7 +45,7 @@ case "${1:-}" in
     build
     echo "== reviewlint examples/ (embedded default rules) =="
     # Exit status 1 only means "findings": the examples are meant to have some.
-    "$BUILD_DIR/reviewlint" --color=always examples/ || [ $? -eq 1 ]
+    "$BUILD_DIR/reviewlint" examples/ || [ $? -eq 1 ]
     ;;
   test)
     build

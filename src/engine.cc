@@ -14,7 +14,7 @@ struct AttrDictionary {
 constexpr AttrDictionary kAttrDictionaries[] = {
     {"en/units", kUnitWord},          {"en/duration-units", kUnitWord | kDurationUnit},
     {"en/number-words", kNumberWord}, {"en/multiplier-words", kMultiplierWord},
-    {"en/months", kMonthWord},
+    {"en/months", kMonthWord},        {"en/clause-breaks", kClauseBreak},
 };
 
 // Is `span` inside quotation marks within its sentence?
@@ -58,6 +58,19 @@ bool SectionMatches(const Document& doc, int section, const RE2& re) {
     if (RE2::PartialMatch(re2::StringPiece(prose.data() + t.begin, t.size()), re)) return true;
   }
   return false;
+}
+
+// Can the words [from, to) stand between a word and the noun it modifies?
+bool ModifiedNoun(const Document& doc, const Lexicon& lexicon, uint32_t from, uint32_t to) {
+  int modifiers = 0;
+  for (uint32_t t = from; t < to; ++t) {
+    const Token& tok = doc.tokens[t];
+    uint8_t attr = lexicon.Attr(tok.exact);
+    if (attr & kClauseBreak) return false;
+    if ((tok.flags & kTokenNumeric) || (attr & kUnitWord)) continue;
+    if (++modifiers > 1) return false;
+  }
+  return true;
 }
 
 // Is `match` (a name) part of a front-matter value?
@@ -243,7 +256,9 @@ std::vector<Diagnostic> Engine::Lint(const Document& doc, Workspace& ws) const {
 
   hit_begin[n] = static_cast<uint32_t>(hits.size());
 
-  // Pass 2: triggers that survive their guardrails become diagnostics.
+  // Pass 2: triggers that survive their guardrails become diagnostics. Findings that cover a whole
+  // sentence are kept apart: they give way to the more specific findings inside them.
+  std::vector<Diagnostic> sentence_level;
   std::string_view prose = doc.prose();
   for (size_t h = 0; h < hits.size(); ++h) {
     const Hit& hit = hits[h];
@@ -290,16 +305,21 @@ std::vector<Diagnostic> Engine::Lint(const Document& doc, Workspace& ws) const {
         if (o.target.type == Target::kPreceded && o.token_end <= hit.token_begin &&
             hit.token_begin - o.token_end < window)
           guarded = true;
-        // followed_by is about the word the match modifies, so it must come right after it.
-        if (o.target.type == Target::kFollowed && o.token_begin == hit.token_end) guarded = true;
+        // followed_by is about the noun the match modifies ("aggressive 200 ms client timeout"):
+        // numbers and units may stand between, and one more modifier, but not a clause break
+        // ("shrill when a deadline slips" is about a person).
+        if (o.target.type == Target::kFollowed && o.token_begin >= hit.token_end &&
+            ModifiedNoun(doc, matcher_.lexicon(), hit.token_end, o.token_begin))
+          guarded = true;
       }
       if (guarded) continue;
     }
     Diagnostic d;
     d.rule = rule.id;
     d.severity = severity_[r];
-    d.span = hit.span;
+    d.span = rule.report_sentence ? sent.span : hit.span;
     d.message = FormatMessage(rule.message, doc.Text(hit.span));
+    if (rule.report_sentence) d.data["trigger"] = std::string(doc.Text(hit.span));
     if (rule.fix) {
       Fix f = *rule.fix;
       f.span = hit.span;
@@ -314,7 +334,7 @@ std::vector<Diagnostic> Engine::Lint(const Document& doc, Workspace& ws) const {
       }
       d.fixes.push_back(f);
     }
-    out.push_back(std::move(d));
+    (rule.report_sentence ? sentence_level : out).push_back(std::move(d));
   }
 
   // One finding per pack per place: where two rules of a pack match overlapping words ("really
@@ -335,6 +355,29 @@ std::vector<Diagnostic> Engine::Lint(const Document& doc, Workspace& ws) const {
     pack_end = same_pack ? std::max(pack_end, d.span.end) : d.span.end;
     kept.push_back(std::move(d));
   }
+  // A sentence-level finding is one per scope (a paragraph or list item makes one point), and it
+  // gives way when a more specific finding already sits in the sentence ("needs to work on
+  // communication" is flagged as vague; saying it also lacks a next step repeats the point).
+  std::sort(sentence_level.begin(), sentence_level.end(), DiagnosticLess);
+  {
+    std::sort(kept.begin(), kept.end(), DiagnosticLess);
+    int last_block = -1;
+    std::string last_rule;
+    for (Diagnostic& d : sentence_level) {
+      auto first =
+          std::lower_bound(kept.begin(), kept.end(), d.span.begin,
+                           [](const Diagnostic& k, uint32_t b) { return k.span.begin < b; });
+      bool inside = first != kept.end() && first->span.begin < d.span.end;
+      auto sent = std::lower_bound(doc.sentences.begin(), doc.sentences.end(), d.span.begin,
+                                   [](const Sentence& x, uint32_t b) { return x.span.begin < b; });
+      int block = sent == doc.sentences.end() ? -1 : static_cast<int>(sent->block);
+      if (inside || (block == last_block && d.rule == last_rule)) continue;
+      last_block = block;
+      last_rule = d.rule;
+      kept.push_back(std::move(d));
+    }
+  }
+
   // An info-level finding inside a more serious one of another pack adds noise, not information
   // ("a bit" in "a bit too intense", which bias flags as a whole).
   std::sort(kept.begin(), kept.end(), DiagnosticLess);

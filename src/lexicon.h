@@ -26,6 +26,7 @@ enum WordAttr : uint8_t {
   kMultiplierWord = 4,  // "twice", "halved", "doubled"
   kMonthWord = 8,       // "March", "Sept"
   kDurationUnit = 16,   // "weeks", "ms": a unit of time
+  kClauseBreak = 32,    // "when", "about": ends the phrase a word modifies
 };
 
 class Lexicon {

@@ -187,6 +187,7 @@ std::optional<RulePack> ParsePack(const std::string& file, const std::string& te
     spec.sources = Strings(r.value("sources", json::array()));
     spec.case_sensitive = r.value("case_sensitive", false);
     spec.in_quotes = r.value("in_quotes", false);
+    spec.report_sentence = r.value("report", "match") == "sentence";
     spec.sections = r.value("sections", "");
     spec.not_sections = r.value("not_sections", "");
     spec.requires_front_matter = Strings(r.value("requires_front_matter", json::array()));

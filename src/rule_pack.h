@@ -47,6 +47,7 @@ struct RuleSpec {
   bool next_sentence_counts = false;  // evidence in the next sentence of the scope counts too
   std::vector<BlockKind> scopes;      // where the rule looks (default: all but headings)
   bool in_quotes = false;             // also match inside quotation marks
+  bool report_sentence = false;       // the finding covers the whole sentence, not the match
   std::string sections;               // RE2: only in sections whose heading (or a parent's) matches
   std::string not_sections;  // RE2: never in sections whose heading (or a parent's) matches
   bool unless_in_front_matter = false;  // ignore a match that appears in a front-matter value
