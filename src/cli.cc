@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 #include "edit_distance.h"
@@ -36,6 +38,9 @@ struct Options {
   std::string stdin_filename;
   std::vector<std::string> rules_dirs;
   std::vector<std::string> rule_levels;
+  std::string rubric;
+  std::vector<std::string> rubric_files;
+  bool summary = false;
   unsigned jobs = 0;
 };
 
@@ -44,6 +49,7 @@ std::unique_ptr<Engine> BuildEngine(const Options& o, std::ostream& err) {
   for (const auto& d : o.rules_dirs) store.AddFolder(d);
   std::vector<std::string> errors;
   std::vector<RulePack> packs = LoadPacks(store, &errors);
+  std::vector<Rubric> rubrics = LoadRubrics(store, o.rubric_files, &errors);
   RuleSettings settings;
   std::vector<std::string> known;
   for (const auto& p : packs) {
@@ -64,7 +70,25 @@ std::unique_ptr<Engine> BuildEngine(const Options& o, std::ostream& err) {
     }
   }
   std::unique_ptr<Engine> engine;
-  if (errors.empty()) engine = Engine::Build(std::move(packs), settings, &errors);
+  settings.rubric = o.rubric;
+  if (!o.rubric.empty() && o.rubric.find('/') != std::string::npos) {
+    // A path: load it like an extra rubric file and use it by name.
+    std::vector<std::string> one_error;
+    std::ifstream in(o.rubric, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (!in)
+      errors.push_back("--rubric " + o.rubric + ": cannot read file");
+    else if (auto r = ParseRubric(o.rubric, ss.str(), store, &errors)) {
+      settings.rubric = r->name;
+      rubrics.erase(std::remove_if(rubrics.begin(), rubrics.end(),
+                                   [&](const Rubric& x) { return x.name == r->name; }),
+                    rubrics.end());
+      rubrics.push_back(std::move(*r));
+    }
+  }
+  if (errors.empty())
+    engine = Engine::Build(std::move(packs), std::move(rubrics), settings, &errors);
   if (!errors.empty()) {
     for (const auto& e : errors) err << "reviewlint: error: " << e << "\n";
     return nullptr;
@@ -173,7 +197,10 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
       if (!markup) markup = MarkupByName(in.path == "-" ? "markdown" : "text");
       slot.source = std::make_unique<SourceFile>(shown, std::move(bytes));
       slot.result.source = slot.source.get();
-      slot.result.diagnostics = engine.Lint(*slot.source, *markup, ws);
+      LintResult lint = engine.Lint(*slot.source, *markup, ws);
+      slot.result.diagnostics = std::move(lint.diagnostics);
+      slot.result.scorecard = std::move(lint.scorecard);
+      slot.result.error = std::move(lint.error);
     }
     return slot;
   };
@@ -256,6 +283,15 @@ int Run(int argc, char** argv) {
                  "Set a rule or pack to off|info|warning|error, e.g. --rule bias=error")
       ->type_name("ID=LEVEL")
       ->allow_extra_args(false);
+  app.add_option("--rubric", o.rubric,
+                 "Rubric for every draft: a name (backend-developer) or a rubric file")
+      ->type_name("NAME|PATH");
+  app.add_option("--rubric-file", o.rubric_files,
+                 "Also load this rubric file (drafts pick it with `rubric:` in front matter)")
+      ->type_name("PATH")
+      ->allow_extra_args(false);
+  app.add_flag("--summary", o.summary,
+               "After the findings, print each draft's scorecard (JSON: files[].summary)");
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: the hardware threads)");
 
   std::vector<std::string> test_dirs;
@@ -289,6 +325,7 @@ int Run(int argc, char** argv) {
   EmitOptions eo;
   eo.engine = engine.get();
   eo.quiet = o.quiet;
+  eo.summary = o.summary;
   eo.tool_version = kVersion;
   eo.color = o.color == "always" || (o.color == "auto" && o.format == "text" &&
                                      isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));

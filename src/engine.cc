@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
+
+#include "checks/check.h"
 
 namespace reviewlint {
 namespace {
@@ -100,6 +103,12 @@ bool RuleSettings::Enabled(const RuleSpec& r) const {
   return it == levels.end() || it->second != "off";
 }
 
+bool RuleSettings::HasLevel(const RuleSpec& r) const {
+  auto it = levels.find(r.id);
+  if (it == levels.end() || it->second == "off") it = levels.find(r.pack);
+  return it != levels.end() && it->second != "off";
+}
+
 Severity RuleSettings::SeverityOf(const RuleSpec& r) const {
   auto it = levels.find(r.id);
   if (it == levels.end() || it->second == "off") it = levels.find(r.pack);
@@ -108,12 +117,22 @@ Severity RuleSettings::SeverityOf(const RuleSpec& r) const {
   return s;
 }
 
-std::unique_ptr<Engine> Engine::Build(std::vector<RulePack> packs, const RuleSettings& settings,
+std::unique_ptr<Engine> Engine::Build(std::vector<RulePack> packs, std::vector<Rubric> rubrics,
+                                      const RuleSettings& settings,
                                       std::vector<std::string>* errors) {
   std::unique_ptr<Engine> e(new Engine());
   e->packs_ = std::move(packs);
+  e->rubrics_ = std::move(rubrics);
   if (!e->Compile(settings, errors)) return nullptr;
   return e;
+}
+
+std::unique_ptr<Engine> BuildEngine(const DataStore& store, const RuleSettings& settings,
+                                    std::vector<std::string>* errors) {
+  std::vector<RulePack> packs = LoadPacks(store, errors);
+  std::vector<Rubric> rubrics = LoadRubrics(store, {}, errors);
+  if (!errors->empty()) return nullptr;
+  return Engine::Build(std::move(packs), std::move(rubrics), settings, errors);
 }
 
 const RuleSpec* Engine::FindRule(const std::string& id) const {
@@ -141,35 +160,21 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
   for (const RulePack& pack : packs_) {
     std::map<std::string, uint32_t> evidence = {
         {"quantity", kEvidenceQuantity}, {"number", kEvidenceNumber}, {"date", kEvidenceDate}};
-    auto add_terms = [&](const RulePack& p, const TermList& terms, Target target,
-                         bool case_sensitive) {
-      auto add = [&](const std::string& phrase, const std::string& where) {
-        if (!matcher_.AddPhrase(phrase, terms.exact, target, segmenter, keyer))
-          errors->push_back(where + ": phrase \"" + phrase + "\" has no words");
-      };
-      for (size_t k = 0; k < terms.phrases.size(); ++k)
-        add(terms.phrases[k], p.file + ": " + terms.pointer + "/phrases/" + std::to_string(k));
-      for (const std::string& d : terms.dictionaries) {
-        auto it = p.dictionaries.find(d);
-        if (it == p.dictionaries.end()) continue;
-        for (const std::string& phrase : it->second) add(phrase, p.file + ": dictionary " + d);
-      }
-      for (size_t k = 0; k < terms.patterns.size(); ++k) {
-        std::string err = matcher_.AddPattern(terms.patterns[k], case_sensitive, target);
-        if (!err.empty()) {
-          std::string where =
-              terms.pointer + (terms.pointer.find("/trigger") != std::string::npos ||
-                                       terms.pointer.find("/evidence") == 0
-                                   ? "/patterns/" + std::to_string(k)
-                                   : "/pattern");
-          errors->push_back(p.file + ": " + where + ": invalid regular expression: " + err);
-        }
-      }
-    };
+    std::function<void(const TermList&, Target, bool)> add_terms =
+        [&](const TermList& terms, Target target, bool case_sensitive) {
+          AddTerms(pack.file, pack.dictionaries, terms, target, case_sensitive, segmenter, keyer,
+                   errors);
+          for (const std::string& name : terms.evidence)
+            for (const EvidenceSpec& ev : pack.evidence)
+              if (ev.name == name)
+                AddTerms(pack.file, pack.dictionaries, ev.terms, target, case_sensitive, segmenter,
+                         keyer, errors);
+        };
     for (const EvidenceSpec& ev : pack.evidence) {
       uint32_t index = static_cast<uint32_t>(evidence_count_++);
       evidence[ev.name] = index;
-      add_terms(pack, ev.terms, Target{Target::kEvidence, index}, false);
+      evidence_index_[pack.name + "/" + ev.name] = static_cast<int>(index);
+      add_terms(ev.terms, Target{Target::kEvidence, index}, false);
     }
     for (const RuleSpec& r : pack.rules) {
       uint32_t index = static_cast<uint32_t>(rules_.size());
@@ -177,6 +182,7 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
       bool on = settings.Enabled(r);
       enabled_.push_back(on);
       severity_.push_back(settings.SeverityOf(r));
+      severity_set_.push_back(settings.HasLevel(r));
       std::vector<uint32_t> unless, needed;
       for (const auto& n : r.unless) unless.push_back(evidence.at(n));
       for (const auto& n : r.requires_evidence) needed.push_back(evidence.at(n));
@@ -204,31 +210,140 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
       };
       sections_.push_back(section_re(r.sections, "sections"));
       not_sections_.push_back(section_re(r.not_sections, "not_sections"));
+      if (r.kind == RuleKind::kDocument) {
+        if (on) document_rules_.push_back(index);
+        continue;
+      }
       if (!on) continue;
-      add_terms(pack, r.trigger, Target{Target::kTrigger, index}, r.case_sensitive);
-      add_terms(pack, r.preceded_by, Target{Target::kPreceded, index}, false);
-      add_terms(pack, r.followed_by, Target{Target::kFollowed, index}, false);
+      add_terms(r.trigger, Target{Target::kTrigger, index}, r.case_sensitive);
+      add_terms(r.preceded_by, Target{Target::kPreceded, index}, false);
+      add_terms(r.followed_by, Target{Target::kFollowed, index}, false);
     }
   }
+  // Every rubric's categories become evidence too, so coverage costs no extra pass.
+  for (const Rubric& rubric : rubrics_) {
+    std::vector<int> ids;
+    for (const RubricCategory& c : rubric.categories) {
+      uint32_t index = static_cast<uint32_t>(evidence_count_++);
+      ids.push_back(static_cast<int>(index));
+      AddTerms(rubric.file, rubric.dictionaries, c.evidence, Target{Target::kEvidence, index},
+               false, segmenter, keyer, errors);
+    }
+    rubric_evidence_.push_back(std::move(ids));
+  }
+  if (!settings.rubric.empty() && !FindRubric(settings.rubric))
+    errors->push_back("--rubric " + settings.rubric + ": unknown rubric; known: " + RubricNames());
+  forced_rubric_ = settings.rubric;
+  default_rubric_ = settings.default_rubric.empty() ? kDefaultRubric : settings.default_rubric;
   std::string err = matcher_.Compile();
   if (!err.empty()) errors->push_back("rule patterns: " + err);
   return errors->size() == before;
+}
+
+void Engine::AddTerms(const std::string& file,
+                      const std::map<std::string, std::vector<std::string>>& dictionaries,
+                      const TermList& terms, Target target, bool case_sensitive,
+                      Segmenter& segmenter, WordKeyer& keyer, std::vector<std::string>* errors) {
+  auto add = [&](const std::string& phrase, const std::string& where) {
+    if (!matcher_.AddPhrase(phrase, terms.exact, target, segmenter, keyer))
+      errors->push_back(where + ": phrase \"" + phrase + "\" has no words");
+  };
+  for (size_t k = 0; k < terms.phrases.size(); ++k)
+    add(terms.phrases[k], file + ": " + terms.pointer + "/phrases/" + std::to_string(k));
+  for (const std::string& d : terms.dictionaries) {
+    auto it = dictionaries.find(d);
+    if (it == dictionaries.end()) continue;
+    for (const std::string& phrase : it->second) add(phrase, file + ": dictionary " + d);
+  }
+  for (size_t k = 0; k < terms.patterns.size(); ++k) {
+    std::string err = matcher_.AddPattern(terms.patterns[k], case_sensitive, target);
+    if (!err.empty()) {
+      bool listed = terms.pointer.find("/trigger") != std::string::npos ||
+                    terms.pointer.find("/evidence") != std::string::npos;
+      std::string where = terms.pointer + (listed ? "/patterns/" + std::to_string(k) : "/pattern");
+      errors->push_back(file + ": " + where + ": invalid regular expression: " + err);
+    }
+  }
+}
+
+const Rubric* Engine::FindRubric(const std::string& name) const {
+  for (const Rubric& r : rubrics_)
+    if (r.name == name || r.file == name) return &r;
+  return nullptr;
+}
+
+std::string Engine::RubricNames() const {
+  std::string out;
+  for (const Rubric& r : rubrics_) out += (out.empty() ? "" : ", ") + r.name;
+  return out;
+}
+
+int Engine::EvidenceIndex(const std::string& pack, const std::string& name) const {
+  auto it = evidence_index_.find(pack + "/" + name);
+  return it == evidence_index_.end() ? -1 : it->second;
 }
 
 Document Engine::Parse(const SourceFile& source, const Markup& markup, Workspace& ws) const {
   return BuildDocument(source, markup, ws.segmenter, ws.keyer, matcher_.lexicon());
 }
 
-std::vector<Diagnostic> Engine::Lint(const SourceFile& source, const Markup& markup,
-                                     Workspace& ws) const {
+LintResult Engine::Lint(const SourceFile& source, const Markup& markup, Workspace& ws) const {
   return Lint(Parse(source, markup, ws), ws);
 }
 
-std::vector<Diagnostic> Engine::Lint(const Document& doc, Workspace& ws) const {
+LintResult Engine::Lint(const Document& doc, Workspace& ws) const {
+  LintResult result;
+  std::vector<uint8_t> evidence;
+  result.diagnostics = SpanFindings(doc, ws, &evidence);
+  DocumentFindings(doc, evidence, &result);
+  return result;
+}
+
+void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& evidence,
+                              LintResult* result) const {
+  Scorecard& sc = result->scorecard;
+  EvidenceView view(&evidence, evidence_count_);
+  // The rubric: --rubric, else the draft's front matter, else the configured default.
+  std::string name = forced_rubric_;
+  if (name.empty()) name = std::string(doc.markup.FrontMatter("rubric"));
+  if (name.empty()) name = default_rubric_;
+  const Rubric* rubric = FindRubric(name);
+  if (!rubric && forced_rubric_.empty() && !doc.markup.FrontMatter("rubric").empty()) {
+    result->error = "unknown rubric \"" + name + "\" in the front matter; known: " + RubricNames();
+  }
+  AnalyzePip(doc, view, PipEvidence{EvidenceIndex("pip", "pip-heading")}, result->diagnostics, &sc);
+  if (rubric) AnalyzeRubric(doc, view, *rubric, rubric_evidence_[rubric - rubrics_.data()], &sc);
+  BalanceEvidence balance{EvidenceIndex("balance", "praise"), EvidenceIndex("balance", "criticism"),
+                          EvidenceIndex("balance", "strengths-heading"),
+                          EvidenceIndex("balance", "growth-heading"),
+                          EvidenceIndex("vagueness", "specific-detail")};
+  AnalyzeBalance(doc, view, balance, result->diagnostics, &sc);
+
+  std::vector<Diagnostic> found;
+  for (uint32_t r : document_rules_) {
+    const RuleSpec& rule = *rules_[r];
+    if (rule.check == "rubric-uncovered" && !rubric) continue;
+    // A snippet is not a review: whole-review checks wait for enough text to judge.
+    if (static_cast<int>(doc.tokens.size()) < rule.options.value("min_words", 0)) continue;
+    const CheckKind* kind = FindCheck(rule.check);
+    CheckContext ctx{doc, rule, severity_[r], severity_set_[r], sc, result->diagnostics};
+    size_t first = found.size();
+    kind->run(ctx, &found);
+    for (size_t i = first; i < found.size(); ++i) found[i].rule = rule.id;
+  }
+  for (Diagnostic& d : found) result->diagnostics.push_back(std::move(d));
+  std::stable_sort(result->diagnostics.begin(), result->diagnostics.end(), DiagnosticLess);
+  for (const Diagnostic& d : result->diagnostics)
+    ++sc.findings_per_pack[d.rule.substr(0, d.rule.find('.'))];
+}
+
+std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
+                                             std::vector<uint8_t>* evidence_out) const {
   std::vector<Diagnostic> out;
   const size_t n = doc.sentences.size();
   const size_t E = evidence_count_;
-  std::vector<uint8_t> evidence(n * E, 0);
+  std::vector<uint8_t>& evidence = *evidence_out;
+  evidence.assign(n * E, 0);
   std::vector<Hit>& hits = ws.hits;
   hits.clear();
   std::vector<uint32_t> sentence_of_hit;

@@ -10,7 +10,9 @@
 #include "diagnostic.h"
 #include "document.h"
 #include "matcher.h"
+#include "rubric.h"
 #include "rule_pack.h"
+#include "scorecard.h"
 #include "tokenizer.h"
 
 namespace reviewlint {
@@ -31,20 +33,32 @@ class Workspace {
 /// A rule id setting beats its pack's.
 struct RuleSettings {
   std::map<std::string, std::string> levels;
+  std::string rubric;  // use this rubric for every draft (--rubric), else:
+  std::string
+      default_rubric;  // the draft's front matter `rubric:`, else this (else backend-developer)
   bool Enabled(const RuleSpec& r) const;
   Severity SeverityOf(const RuleSpec& r) const;
+  bool HasLevel(const RuleSpec& r) const;  // the user set a level for this rule or its pack
+};
+
+/// What linting one draft produced.
+struct LintResult {
+  std::vector<Diagnostic> diagnostics;  // sorted; span findings first, then document findings
+  Scorecard scorecard;
+  std::string error;  // a problem that makes the result incomplete (an unknown rubric), or ""
 };
 
 class Engine {
  public:
   /// Builds the engine; on failure returns nullptr and appends located errors.
-  static std::unique_ptr<Engine> Build(std::vector<RulePack> packs, const RuleSettings& settings,
+  static std::unique_ptr<Engine> Build(std::vector<RulePack> packs, std::vector<Rubric> rubrics,
+                                       const RuleSettings& settings,
                                        std::vector<std::string>* errors);
 
   /// Parses and lints one file.
-  std::vector<Diagnostic> Lint(const SourceFile& source, const Markup& markup, Workspace& ws) const;
+  LintResult Lint(const SourceFile& source, const Markup& markup, Workspace& ws) const;
   /// Lints an already built document.
-  std::vector<Diagnostic> Lint(const Document& doc, Workspace& ws) const;
+  LintResult Lint(const Document& doc, Workspace& ws) const;
   Document Parse(const SourceFile& source, const Markup& markup, Workspace& ws) const;
 
   const std::vector<RulePack>& packs() const { return packs_; }
@@ -53,10 +67,24 @@ class Engine {
   const RuleSpec* FindRule(const std::string& id) const;
   bool enabled(size_t rule) const { return enabled_[rule]; }
   const Lexicon& lexicon() const { return matcher_.lexicon(); }
+  const std::vector<Rubric>& rubrics() const { return rubrics_; }
+  /// A rubric by name or by the file it was loaded from, or nullptr.
+  const Rubric* FindRubric(const std::string& name) const;
+  std::string RubricNames() const;
+  /// Index of a pack's evidence set, or -1.
+  int EvidenceIndex(const std::string& pack, const std::string& name) const;
 
  private:
   Engine() = default;
   bool Compile(const RuleSettings& settings, std::vector<std::string>* errors);
+  void AddTerms(const std::string& file,
+                const std::map<std::string, std::vector<std::string>>& dictionaries,
+                const TermList& terms, Target target, bool case_sensitive, Segmenter& segmenter,
+                WordKeyer& keyer, std::vector<std::string>* errors);
+  std::vector<Diagnostic> SpanFindings(const Document& doc, Workspace& ws,
+                                       std::vector<uint8_t>* evidence) const;
+  void DocumentFindings(const Document& doc, const std::vector<uint8_t>& evidence,
+                        LintResult* result) const;
 
   std::vector<RulePack> packs_;
   std::vector<const RuleSpec*> rules_;
@@ -66,9 +94,19 @@ class Engine {
   std::vector<uint32_t> scope_mask_;
   std::vector<bool> has_preceded_, has_followed_;
   std::vector<std::unique_ptr<RE2>> sections_, not_sections_;  // per rule, may be null
+  std::vector<bool> severity_set_;
+  std::vector<uint32_t> document_rules_;
   size_t evidence_count_ = 0;
+  std::map<std::string, int> evidence_index_;  // "pack/name" → evidence index
+  std::vector<Rubric> rubrics_;
+  std::vector<std::vector<int>> rubric_evidence_;  // per rubric, per category
+  std::string forced_rubric_, default_rubric_;
   Matcher matcher_;
 };
+
+/// The engine of the packs and rubrics in `store` (the embedded ones and its folders).
+std::unique_ptr<Engine> BuildEngine(const DataStore& store, const RuleSettings& settings,
+                                    std::vector<std::string>* errors);
 
 /// Evidence indexes every pack shares.
 enum BuiltinEvidence : uint32_t { kEvidenceQuantity = 0, kEvidenceNumber = 1, kEvidenceDate = 2 };

@@ -20,7 +20,7 @@ ExampleReport RunExamples(const Engine& engine, const std::vector<std::string>& 
         ++report.examples;
         SourceFile src("<example>", texts[k]);
         std::vector<Diagnostic> found;
-        for (Diagnostic& d : engine.Lint(src, markdown, ws))
+        for (Diagnostic& d : engine.Lint(src, markdown, ws).diagnostics)
           if (d.rule == rule.id) found.push_back(std::move(d));
         std::string where =
             rule.file + ": " + rule.pointer + "/examples/" + key + "/" + std::to_string(k);

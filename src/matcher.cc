@@ -197,13 +197,20 @@ void Matcher::Match(const Document& doc, const Sentence& s, std::vector<Hit>* ou
     while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
       uint32_t b = s.span.begin + static_cast<uint32_t>(m.data() - text.data());
       uint32_t e = b + static_cast<uint32_t>(m.size());
+      const uint32_t match_end = e;
       // Token range covered by the match, for the guardrails that count words.
       uint32_t tb = s.tokens_begin, te;
       while (tb < s.tokens_end && tokens[tb].span.end <= b) ++tb;
       te = tb;
       while (te < s.tokens_end && tokens[te].span.begin < e) ++te;
+      // A match that runs on into "and", "to", "of"... ends before them.
+      while (te > tb + 1 && tokens[te - 1].span.end <= e &&
+             (lexicon_.Attr(tokens[te - 1].exact) & kClauseBreak)) {
+        --te;
+        e = tokens[te - 1].span.end;
+      }
       out->push_back(Hit{pattern_targets_[p], Span{b, e}, tb, te});
-      size_t next = static_cast<size_t>(m.data() - text.data()) + m.size();
+      size_t next = match_end - s.span.begin;
       pos = m.empty() ? next + 1 : next;
     }
   }

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "checks/check.h"
 #include "edit_distance.h"
 #include "embedded.h"
 #include "json_schema.h"
@@ -40,6 +41,7 @@ TermList ParseTerms(const json& v, const std::string& pointer) {
   if (v.contains("phrases")) t.phrases = Strings(v["phrases"]);
   if (v.contains("dictionaries")) t.dictionaries = Strings(v["dictionaries"]);
   if (v.contains("patterns")) t.patterns = Strings(v["patterns"]);
+  if (v.contains("evidence")) t.evidence = Strings(v["evidence"]);
   t.exact = v.value("exact", false);
   return t;
 }
@@ -62,16 +64,24 @@ const std::vector<std::string> kBuiltinEvidence = {"quantity", "number", "date"}
 
 void DataStore::AddFolder(const std::string& folder) { folders_.push_back(folder); }
 
-std::vector<std::string> DataStore::EmbeddedPackFiles() {
+std::vector<std::string> DataStore::EmbeddedFiles(const std::string& folder,
+                                                  const std::string& suffix) {
   std::vector<std::string> out;
   for (size_t i = 0; i < kEmbeddedFileCount; ++i) {
     std::string p = kEmbeddedFiles[i].path;
-    if (p.rfind("rules/", 0) == 0 && p.find('/', 6) == std::string::npos && p.size() > 5 &&
-        p.compare(p.size() - 5, 5, ".json") == 0 && p != "rules/schema.json") {
+    if (p.rfind(folder, 0) == 0 && p.find('/', folder.size()) == std::string::npos &&
+        p.size() > folder.size() + suffix.size() &&
+        p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0)
       out.push_back(p);
-    }
   }
   std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> DataStore::EmbeddedPackFiles() {
+  std::vector<std::string> out;
+  for (const std::string& p : EmbeddedFiles("rules/", ".json"))
+    if (p != "rules/schema.json") out.push_back(p);
   return out;
 }
 
@@ -179,6 +189,7 @@ std::optional<RulePack> ParsePack(const std::string& file, const std::string& te
     std::string kind = r["kind"];
     spec.kind = kind == "pattern"       ? RuleKind::kPattern
                 : kind == "conditional" ? RuleKind::kConditional
+                : kind == "document"    ? RuleKind::kDocument
                                         : RuleKind::kPhrase;
     ParseSeverity(r["severity"].get<std::string>(), &spec.severity);
     spec.message = r["message"];
@@ -227,12 +238,33 @@ std::optional<RulePack> ParsePack(const std::string& file, const std::string& te
         spec.requires_evidence = Strings(r["requires"]);
         if (spec.requires_evidence.empty()) fail(ptr + "/requires", "needs at least 1 item");
         if (spec.trigger.phrases.empty() && spec.trigger.dictionaries.empty() &&
-            spec.trigger.patterns.empty())
-          fail(ptr + "/trigger", "needs \"phrases\", \"dictionaries\" or \"patterns\"");
+            spec.trigger.patterns.empty() && spec.trigger.evidence.empty())
+          fail(ptr + "/trigger",
+               "needs \"phrases\", \"dictionaries\", \"patterns\" or \"evidence\"");
         if (r.contains("phrases") || r.contains("dictionaries") || r.contains("pattern"))
           fail(ptr, "a conditional rule takes its words in \"trigger\"");
         break;
+      case RuleKind::kDocument: {
+        if (!r.contains("check")) {
+          fail(ptr, "a document rule needs \"check\"");
+          break;
+        }
+        spec.check = r["check"];
+        spec.options = r.value("options", json::object());
+        if (!FindCheck(spec.check)) {
+          std::vector<std::string> names;
+          for (const CheckKind& k : CheckKinds()) names.emplace_back(k.name);
+          fail(ptr + "/check",
+               "unknown check \"" + spec.check + "\"" + DidYouMean(spec.check, names));
+        }
+        if (r.contains("phrases") || r.contains("dictionaries") || r.contains("pattern") ||
+            r.contains("trigger"))
+          fail(ptr, "a document rule takes no words; its check reads the whole review");
+        break;
+      }
     }
+    if (spec.kind != RuleKind::kDocument && (r.contains("check") || r.contains("options")))
+      fail(ptr, "\"check\" and \"options\" belong to document rules");
     if (r.contains("exact") && spec.kind == RuleKind::kPhrase) spec.trigger.exact = r["exact"];
 
     if (r.contains("unless")) {
@@ -273,6 +305,18 @@ std::optional<RulePack> ParsePack(const std::string& file, const std::string& te
     spec.good = Strings(r["examples"]["good"]);
     pack.rules.push_back(std::move(spec));
   }
+
+  // Evidence sets named inside terms must exist in this pack.
+  auto check_refs = [&](const TermList& t) {
+    std::vector<std::string> own;
+    for (const auto& e : pack.evidence) own.push_back(e.name);
+    for (size_t k = 0; k < t.evidence.size(); ++k)
+      if (std::find(own.begin(), own.end(), t.evidence[k]) == own.end())
+        fail(t.pointer + "/evidence/" + std::to_string(k),
+             "unknown evidence \"" + t.evidence[k] + "\"" + DidYouMean(t.evidence[k], own));
+  };
+  for (const auto& r : pack.rules) check_refs(r.trigger);
+  for (const auto& e : pack.evidence) check_refs(e.terms);
 
   // Resolve every dictionary the pack names, once.
   std::vector<std::string> known_dictionaries;

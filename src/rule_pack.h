@@ -19,11 +19,12 @@ struct TermList {
   std::vector<std::string> phrases;
   std::vector<std::string> dictionaries;  // "en/stock-praise" → dictionaries/en/stock-praise.txt
   std::vector<std::string> patterns;
-  bool exact = false;   // match spellings, not stems
-  std::string pointer;  // JSON pointer of the object that holds them
+  std::vector<std::string> evidence;  // the pack's evidence sets whose terms are included too
+  bool exact = false;                 // match spellings, not stems
+  std::string pointer;                // JSON pointer of the object that holds them
 };
 
-enum class RuleKind { kPhrase, kPattern, kConditional };
+enum class RuleKind { kPhrase, kPattern, kConditional, kDocument };
 
 struct RuleSpec {
   std::string pack;
@@ -52,9 +53,11 @@ struct RuleSpec {
   std::string not_sections;  // RE2: never in sections whose heading (or a parent's) matches
   bool unless_in_front_matter = false;  // ignore a match that appears in a front-matter value
   std::vector<std::string>
-      requires_front_matter;           // only when the front matter has one of these keys
-  std::optional<Fix> fix;              // span unused; replacement may hold {match}
-  std::vector<std::string> bad, good;  // examples: must fire, must not fire
+      requires_front_matter;  // only when the front matter has one of these keys
+  std::optional<Fix> fix;     // span unused; replacement may hold {match}
+  std::string check;          // document rules: the check to run (src/checks/checks.cc)
+  nlohmann::json options = nlohmann::json::object();  // document rules: its options
+  std::vector<std::string> bad, good;                 // examples: must fire, must not fire
   std::string file, pointer;
 };
 
@@ -81,6 +84,9 @@ class DataStore {
   void AddFolder(const std::string& folder);
   /// The embedded default packs' names, sorted.
   static std::vector<std::string> EmbeddedPackFiles();
+  /// Embedded files directly in `folder` ("rules/rubrics/") ending in `suffix`, sorted.
+  static std::vector<std::string> EmbeddedFiles(const std::string& folder,
+                                                const std::string& suffix);
   /// Text of an embedded file ("rules/schema.json"), or nullopt.
   static std::optional<std::string> Embedded(const std::string& path);
   /// Entries of dictionary `name`, looked up in the folders first, then the embedded ones.

@@ -122,7 +122,7 @@ Report Evaluate(const Engine& engine, const std::string& folder, std::string* er
     SourceFile src(d.path, d.text);
     Document doc = engine.Parse(src, markdown, ws);
     r.words += doc.tokens.size();
-    std::vector<Diagnostic> diags = engine.Lint(doc, ws);
+    std::vector<Diagnostic> diags = engine.Lint(doc, ws).diagnostics;
 
     bool clean = d.labels.empty();
     if (clean) ++r.clean_drafts;
@@ -169,11 +169,26 @@ Report Evaluate(const Engine& engine, const std::string& folder, std::string* er
         if (g.rule == "balance.missing-constructive") missing_constructive = true;
         if (g.rule == "balance.missing-positive") missing_positive = true;
       }
-      if (expected == got) ++r.uncovered_right;
+      auto join = [](const std::set<std::string>& s) {
+        std::string out;
+        for (const auto& x : s) out += (out.empty() ? "" : ", ") + x;
+        return out.empty() ? std::string("none") : out;
+      };
+      if (expected == got)
+        ++r.uncovered_right;
+      else
+        r.misses.push_back({d.path, "rubric", 0,
+                            "expected uncovered: " + join(expected) + "; found: " + join(got),
+                            "wrong coverage", ""});
       std::string verdict = missing_constructive ? "missing-constructive"
                             : missing_positive   ? "missing-positive"
                                                  : "ok";
-      if (verdict == (d.balance.empty() ? "ok" : d.balance)) ++r.balance_right;
+      std::string want = d.balance.empty() ? "ok" : d.balance;
+      if (verdict == want)
+        ++r.balance_right;
+      else
+        r.misses.push_back(
+            {d.path, "balance", 0, "expected " + want + "; found " + verdict, "wrong verdict", ""});
     }
   }
   return r;

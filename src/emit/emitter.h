@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "../diagnostic.h"
+#include "../scorecard.h"
 #include "../source.h"
 
 namespace reviewlint {
@@ -34,7 +35,8 @@ struct FileResult {
   std::string path;                     // as the user gave it
   const SourceFile* source = nullptr;   // null when the file could not be read
   std::vector<Diagnostic> diagnostics;  // sorted
-  std::string error;                    // why the file was skipped, or ""
+  std::string error;                    // why the file was skipped or is incomplete, or ""
+  Scorecard scorecard;
 };
 
 struct Summary {
@@ -46,6 +48,7 @@ struct Summary {
 struct EmitOptions {
   bool color = false;
   bool quiet = false;
+  bool summary = false;            // print / include each file's scorecard
   const Engine* engine = nullptr;  // rule metadata (SARIF rules, explanations)
   std::string tool_version;
 };

@@ -45,6 +45,7 @@ class JsonEmitter : public Emitter {
       file["diagnostics"].push_back(std::move(j));
     }
     file["error"] = f.error.empty() ? json(nullptr) : json(f.error);
+    if (options_.summary && f.source) file["summary"] = ScorecardJson(f.scorecard);
     out << (first_ ? "" : ",") << file.dump(-1, ' ', false, json::error_handler_t::replace);
     first_ = false;
   }

@@ -53,9 +53,12 @@ class TextEmitter : public Emitter {
       out << Style(kBold) << f.path << ":" << Style(kReset) << " "
           << Style(SeverityColor(Severity::kError)) << "error:" << Style(kReset) << " " << f.error
           << "\n";
-      return;
     }
+    if (!f.source) return;
     for (const Diagnostic& d : f.diagnostics) Print(f, d, out);
+    if (options_.summary)
+      out << Style(kBold) << f.path << ": summary" << Style(kReset) << "\n"
+          << ScorecardText(f.scorecard);
   }
 
   void End(const Summary& s, std::ostream& out) override {

@@ -74,7 +74,8 @@ TEST(Cli, MissingFileAndBinaryFile) {
 TEST(Cli, EmptyAndWhitespaceFilesAreClean) {
   EXPECT_EQ(RunCli("-", "").exit_code, 0);
   EXPECT_EQ(RunCli("-", "  \n\n\t\n").exit_code, 0);
-  EXPECT_EQ(RunCli("--stdin-filename x.md -", "---\nrubric: x\n---\n").exit_code, 0);
+  EXPECT_EQ(RunCli("--stdin-filename x.md -", "---\nrubric: frontend-engineer\n---\n").exit_code,
+            0);
 }
 
 TEST(Cli, FoldersRecurseSkippingHiddenOnesInSortedOrder) {

@@ -60,3 +60,15 @@ TEST(CorpusFormat, LabelsAreStrippedToByteSpans) {
 
 }  // namespace
 }  // namespace reviewlint
+
+namespace reviewlint {
+namespace {
+
+TEST(Corpus, BalanceVerdictsAreRightInNineOfTenDrafts) {
+  const eval::Report& r = CorpusReport();
+  ASSERT_GE(r.document_drafts, 40u);
+  EXPECT_GE(r.balance_right * 10, r.document_drafts * 9) << eval::FormatReport(r, true);
+}
+
+}  // namespace
+}  // namespace reviewlint

@@ -15,7 +15,7 @@ std::unique_ptr<Engine> EngineFor(const std::string& pack_json, std::vector<std:
   if (!pack) return nullptr;
   std::vector<RulePack> packs;
   packs.push_back(std::move(*pack));
-  return Engine::Build(std::move(packs), RuleSettings{}, errors);
+  return Engine::Build(std::move(packs), {}, RuleSettings{}, errors);
 }
 
 const char* kPack = R"({
@@ -86,7 +86,7 @@ TEST(Engine, MessagesQuoteTheMatch) {
   ASSERT_TRUE(e);
   Workspace ws(*e);
   SourceFile src("t.md", "We communicate\nclearly.");
-  auto d = e->Lint(src, *MarkupByName("markdown"), ws);
+  auto d = e->Lint(src, *MarkupByName("markdown"), ws).diagnostics;
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].message, "m communicate clearly");
   EXPECT_EQ(d[0].span.begin, 3u);
@@ -99,11 +99,11 @@ TEST(Engine, RuleSettingsTurnRulesOffAndChangeSeverity) {
   RuleSettings settings;
   settings.levels["vagueness"] = "error";
   settings.levels["vagueness.hedge"] = "off";
-  auto e = Engine::Build(LoadPacks(store, &errors), settings, &errors);
+  auto e = BuildEngine(store, settings, &errors);
   ASSERT_TRUE(e);
   Workspace ws(*e);
   SourceFile src("t.md", "She is somewhat of a team player.");
-  auto d = e->Lint(src, *MarkupByName("markdown"), ws);
+  auto d = e->Lint(src, *MarkupByName("markdown"), ws).diagnostics;
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].rule, "vagueness.generic-praise");
   EXPECT_EQ(d[0].severity, Severity::kError);

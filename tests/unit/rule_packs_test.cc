@@ -36,7 +36,7 @@ std::vector<std::string> Errors(const std::string& json) {
   if (pack && errors.empty()) {
     std::vector<RulePack> packs;
     packs.push_back(std::move(*pack));
-    Engine::Build(std::move(packs), RuleSettings{}, &errors);
+    Engine::Build(std::move(packs), {}, RuleSettings{}, &errors);
   }
   return errors;
 }
@@ -120,7 +120,7 @@ TEST(RulePackErrors, PathologicalPatternRunsInLinearTime) {
   ASSERT_TRUE(pack);
   std::vector<RulePack> packs;
   packs.push_back(std::move(*pack));
-  auto engine = Engine::Build(std::move(packs), RuleSettings{}, &errors);
+  auto engine = Engine::Build(std::move(packs), {}, RuleSettings{}, &errors);
   ASSERT_TRUE(engine);
   std::string text(100000, 'a');
   // RE2 guarantees linear time; a backtracking engine would never finish this.

@@ -19,8 +19,7 @@ inline const Engine& DefaultEngine() {
   static std::unique_ptr<Engine> engine = [] {
     DataStore store;
     std::vector<std::string> errors;
-    auto packs = LoadPacks(store, &errors);
-    auto e = Engine::Build(std::move(packs), RuleSettings{}, &errors);
+    auto e = BuildEngine(store, RuleSettings{}, &errors);
     if (!errors.empty()) {
       for (auto& m : errors) fprintf(stderr, "%s\n", m.c_str());
       abort();
@@ -42,7 +41,7 @@ inline std::vector<Found> Lint(const std::string& text, const char* markup = "ma
   Workspace ws(e);
   SourceFile src("t.md", text);
   std::vector<Found> out;
-  for (const Diagnostic& d : e.Lint(src, *MarkupByName(markup), ws))
+  for (const Diagnostic& d : e.Lint(src, *MarkupByName(markup), ws).diagnostics)
     out.push_back({d.rule, std::string(src.Slice(d.span))});
   return out;
 }

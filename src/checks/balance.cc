@@ -1,0 +1,130 @@
+// Balance: classifies evaluative sentences as strengths or growth, from the section they sit in
+// ("## Strengths", "## Areas for growth") and from praise and criticism lexicons, and reports
+// reviews that are all praise or all criticism.
+#include <algorithm>
+
+#include "../rule_pack.h"
+#include "check.h"
+
+namespace reviewlint {
+namespace {
+
+enum class SectionKind { kNeutral, kStrengths, kGrowth };
+
+// Is there a finding of `pack_prefix` in `sentence`? Sentences come in order and findings are
+// sorted by position, so *cursor only moves forward.
+bool FindingIn(const std::vector<Diagnostic>& findings, Span sentence, const char* pack_prefix,
+               size_t* cursor) {
+  while (*cursor < findings.size() && findings[*cursor].scope == Scope::kSpan &&
+         findings[*cursor].span.end <= sentence.begin)
+    ++*cursor;
+  for (size_t i = *cursor; i < findings.size() && findings[i].scope == Scope::kSpan &&
+                           findings[i].span.begin < sentence.end;
+       ++i)
+    if (findings[i].rule.rfind(pack_prefix, 0) == 0 && sentence.Overlaps(findings[i].span))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+void AnalyzeBalance(const Document& doc, const EvidenceView& evidence, const BalanceEvidence& ids,
+                    const std::vector<Diagnostic>& findings, Scorecard* out) {
+  // Each section's kind comes from its heading, or else from the section around it.
+  std::vector<SectionKind> kind(doc.markup.sections.size(), SectionKind::kNeutral);
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Block& b = doc.BlockOf(doc.sentences[s]);
+    if (b.kind != BlockKind::kHeading || b.section < 0) continue;
+    if (evidence.Has(s, ids.growth_heading))
+      kind[b.section] = SectionKind::kGrowth;
+    else if (evidence.Has(s, ids.strengths_heading))
+      kind[b.section] = SectionKind::kStrengths;
+  }
+  for (size_t s = 0; s < kind.size(); ++s)
+    if (kind[s] == SectionKind::kNeutral && doc.markup.sections[s].parent >= 0)
+      kind[s] = kind[doc.markup.sections[s].parent];  // parents come first
+
+  out->positive = out->constructive = out->evaluative = out->specific = 0;
+  out->positive_lines.clear();
+  out->constructive_lines.clear();
+  out->sentences = doc.sentences.size();
+  size_t cursor = 0;
+  out->words = doc.tokens.size();
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sent = doc.sentences[s];
+    const Block& b = doc.BlockOf(sent);
+    if (b.kind == BlockKind::kHeading) continue;
+    if (out->pip.present && b.section >= 0) {
+      bool in_pip = false;
+      for (int x = b.section; x >= 0; x = doc.markup.sections[x].parent)
+        in_pip = in_pip || x == out->pip.section;
+      if (in_pip) continue;  // a plan's fields are neither praise nor criticism
+    }
+    bool praise = evidence.Has(s, ids.praise);
+    bool criticism = evidence.Has(s, ids.criticism);
+    SectionKind k = b.section >= 0 ? kind[b.section] : SectionKind::kNeutral;
+    bool words_enough = sent.tokens_end - sent.tokens_begin >= 3;
+    bool pos = false, con = false;
+    switch (k) {
+      case SectionKind::kGrowth:
+        con = words_enough && (criticism || !praise);
+        pos = !con && praise;
+        break;
+      case SectionKind::kStrengths:
+        pos = words_enough && (praise || !criticism);
+        con = !pos && criticism;
+        break;
+      case SectionKind::kNeutral:
+        pos = praise;
+        con = criticism;
+        break;
+    }
+    if (!pos && !con) continue;
+    out->positive += pos;
+    out->constructive += con;
+    uint32_t line = doc.source.lines().LineOf(sent.span.begin) + 1;
+    if (pos) out->positive_lines.push_back(line);
+    if (con) out->constructive_lines.push_back(line);
+    ++out->evaluative;
+    bool concrete = doc.HasMeasure(sent) || evidence.Has(s, ids.specific);
+    if (concrete && !FindingIn(findings, sent.span, "vagueness.", &cursor)) ++out->specific;
+  }
+}
+
+void CheckMissingConstructive(const CheckContext& ctx, std::vector<Diagnostic>* out) {
+  const Scorecard& sc = ctx.scorecard;
+  double min_ratio = ctx.rule.options.value("min_constructive_ratio", 0.0);
+  int min_positive = ctx.rule.options.value("min_positive", 2);
+  if (sc.positive < min_positive) return;
+  double ratio = double(sc.constructive) / (sc.positive + sc.constructive);
+  if (sc.constructive > 0 && ratio >= min_ratio) return;
+  Diagnostic d;
+  d.scope = Scope::kDocument;
+  d.severity = ctx.severity;
+  d.span = EndOfReview(ctx.doc);
+  d.message = FillMessage(ctx.rule.message, {{"positive", std::to_string(sc.positive)},
+                                             {"constructive", std::to_string(sc.constructive)}});
+  d.data["positive"] = sc.positive;
+  d.data["constructive"] = sc.constructive;
+  out->push_back(std::move(d));
+}
+
+void CheckMissingPositive(const CheckContext& ctx, std::vector<Diagnostic>* out) {
+  const Scorecard& sc = ctx.scorecard;
+  int min_constructive = ctx.rule.options.value("min_constructive", 2);
+  double min_ratio = ctx.rule.options.value("min_positive_ratio", 0.0);
+  if (sc.constructive < min_constructive) return;
+  double ratio = double(sc.positive) / (sc.positive + sc.constructive);
+  if (sc.positive > 0 && ratio >= min_ratio) return;
+  Diagnostic d;
+  d.scope = Scope::kDocument;
+  d.severity = ctx.severity;
+  d.span = EndOfReview(ctx.doc);
+  d.message = FillMessage(ctx.rule.message, {{"positive", std::to_string(sc.positive)},
+                                             {"constructive", std::to_string(sc.constructive)}});
+  d.data["positive"] = sc.positive;
+  d.data["constructive"] = sc.constructive;
+  out->push_back(std::move(d));
+}
+
+}  // namespace reviewlint

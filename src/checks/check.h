@@ -1,0 +1,101 @@
+// Document checks: whole-review rules (kind "document" in a pack) that see the entire draft.
+//
+// Span rules (phrase, pattern, conditional) look at one sentence at a time. A document check
+// runs once per draft, after every span rule, and reads the Scorecard that the analyses in this
+// folder fill in: rubric coverage (rubric_coverage.cc), the balance of strengths and growth
+// (balance.cc), and the completeness of a Performance Improvement Plan (pip.cc).
+//
+// A rule in a pack names its check and may pass options:
+//
+//   {"id": "missing-constructive", "kind": "document", "check": "balance-missing-constructive",
+//    "options": {"min_constructive_ratio": 0.0}, "severity": "warning", "message": "...", ...}
+//
+// To add a check: write a function with the CheckFn signature in the file of its analysis (or a
+// new file here), and add a row to the table in checks.cc. The rule's message may use
+// placeholders that the check fills ({category}, {weight}, {field}, {positive}, ...).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../diagnostic.h"
+#include "../document.h"
+#include "../scorecard.h"
+
+namespace reviewlint {
+
+struct RuleSpec;
+struct Rubric;
+
+/// Sentence evidence computed by the engine's first pass, looked up by pack and name.
+class EvidenceView {
+ public:
+  EvidenceView(const std::vector<uint8_t>* flags, size_t stride) : flags_(flags), stride_(stride) {}
+  bool Has(size_t sentence, int index) const {
+    return index >= 0 && (*flags_)[sentence * stride_ + static_cast<size_t>(index)] != 0;
+  }
+
+ private:
+  const std::vector<uint8_t>* flags_;
+  size_t stride_;
+};
+
+struct CheckContext {
+  const Document& doc;
+  const RuleSpec& rule;
+  Severity severity;
+  bool severity_overridden;  // the user set this rule's level: use it as is
+  const Scorecard& scorecard;
+  const std::vector<Diagnostic>& findings;  // the span findings
+};
+
+using CheckFn = void (*)(const CheckContext& ctx, std::vector<Diagnostic>* out);
+
+struct CheckKind {
+  std::string_view name;
+  std::string_view description;
+  CheckFn run;
+};
+
+/// The table of document checks (checks.cc).
+const std::vector<CheckKind>& CheckKinds();
+const CheckKind* FindCheck(std::string_view name);
+
+/// Replaces {key} placeholders in a message.
+std::string FillMessage(std::string message,
+                        const std::vector<std::pair<std::string, std::string>>& values);
+
+/// Where a document-level finding about "something missing" points: the end of the last line
+/// with content.
+Span EndOfReview(const Document& doc);
+
+// Analyses (each fills its part of the scorecard).
+
+/// Evidence indexes the rubric analysis needs: one per category of `rubric`.
+void AnalyzeRubric(const Document& doc, const EvidenceView& evidence, const Rubric& rubric,
+                   const std::vector<int>& category_evidence, Scorecard* out);
+
+/// Evidence indexes for the balance analysis (-1 when a pack does not define them).
+struct BalanceEvidence {
+  int praise = -1, criticism = -1, strengths_heading = -1, growth_heading = -1, specific = -1;
+};
+void AnalyzeBalance(const Document& doc, const EvidenceView& evidence, const BalanceEvidence& ids,
+                    const std::vector<Diagnostic>& findings, Scorecard* out);
+
+struct PipEvidence {
+  int heading = -1;
+};
+void AnalyzePip(const Document& doc, const EvidenceView& evidence, const PipEvidence& ids,
+                const std::vector<Diagnostic>& findings, Scorecard* out);
+
+// Checks.
+void CheckRubricUncovered(const CheckContext& ctx, std::vector<Diagnostic>* out);
+void CheckMissingConstructive(const CheckContext& ctx, std::vector<Diagnostic>* out);
+void CheckMissingPositive(const CheckContext& ctx, std::vector<Diagnostic>* out);
+void CheckPipMissingField(const CheckContext& ctx, std::vector<Diagnostic>* out);
+void CheckPipUnfilledField(const CheckContext& ctx, std::vector<Diagnostic>* out);
+void CheckPipTimelineDates(const CheckContext& ctx, std::vector<Diagnostic>* out);
+void CheckPipMeasurableMetrics(const CheckContext& ctx, std::vector<Diagnostic>* out);
+
+}  // namespace reviewlint
