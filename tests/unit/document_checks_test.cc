@@ -116,8 +116,11 @@ TEST(Rubric, CustomRubricFileAndNonEnglishHeadings) {
     if (d["rule"] == "rubric.uncovered") uncovered.push_back(d["data"]["category"]);
   EXPECT_EQ(uncovered, std::vector<std::string>{"On-call"});
   // The rubric's own thresholds: weight 40 is a warning (>= 20), not an error (>= 50).
-  for (const auto& d : j["files"][0]["diagnostics"])
-    if (d["rule"] == "rubric.uncovered") EXPECT_EQ(d["severity"], "warning");
+  for (const auto& d : j["files"][0]["diagnostics"]) {
+    if (d["rule"] == "rubric.uncovered") {
+      EXPECT_EQ(d["severity"], "warning");
+    }
+  }
   CliResult path = RunCli(
       "--format json --rubric tests/fixtures/document/team-rubric.json "
       "tests/fixtures/document/complete.md");
