@@ -41,6 +41,8 @@ struct Options {
   std::string rubric;
   std::vector<std::string> rubric_files;
   bool summary = false;
+  std::string sarif_root;
+  bool sarif_no_snippets = false;
   unsigned jobs = 0;
 };
 
@@ -262,7 +264,7 @@ int Run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("reviewlint ") + kVersion);
   app.add_option("paths", o.paths, "Files and folders to lint; - reads stdin (default: .)");
   app.add_option("--format", o.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "line"}))
       ->default_str("text");
   app.add_option("--fail-on", o.fail_on, "Exit 1 when a finding is at least this severe")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
@@ -290,6 +292,11 @@ int Run(int argc, char** argv) {
                  "Also load this rubric file (drafts pick it with `rubric:` in front matter)")
       ->type_name("PATH")
       ->allow_extra_args(false);
+  app.add_option("--sarif-root", o.sarif_root,
+                 "SARIF artifact URIs are relative to this folder (default: the current one)")
+      ->type_name("DIR");
+  app.add_flag("--sarif-no-snippets", o.sarif_no_snippets,
+               "Leave the reviewed text out of SARIF output (reviews are personal)");
   app.add_flag("--summary", o.summary,
                "After the findings, print each draft's scorecard (JSON: files[].summary)");
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: the hardware threads)");
@@ -326,6 +333,10 @@ int Run(int argc, char** argv) {
   eo.engine = engine.get();
   eo.quiet = o.quiet;
   eo.summary = o.summary;
+  eo.sarif_root = o.sarif_root;
+  eo.sarif_no_snippets = o.sarif_no_snippets;
+  if (const char* max = std::getenv("REVIEWLINT_SARIF_MAX_RESULTS"))
+    eo.sarif_max_results = std::strtoul(max, nullptr, 10);
   eo.tool_version = kVersion;
   eo.color = o.color == "always" || (o.color == "auto" && o.format == "text" &&
                                      isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));

@@ -51,7 +51,13 @@ struct EmitOptions {
   bool summary = false;            // print / include each file's scorecard
   const Engine* engine = nullptr;  // rule metadata (SARIF rules, explanations)
   std::string tool_version;
+  std::string sarif_root;          // artifact URIs are relative to it (default: the current folder)
+  bool sarif_no_snippets = false;  // leave the reviewed text out of SARIF
+  size_t sarif_max_results = 25000;
 };
+
+/// Where reviewlint lives; SARIF's informationUri and the base of rule help links.
+inline constexpr const char* kHomepage = "https://github.com/reviewlint/reviewlint";
 
 class Emitter {
  public:
@@ -73,6 +79,9 @@ std::unique_ptr<Emitter> MakeEmitter(std::string_view name, const EmitOptions& o
 
 std::unique_ptr<Emitter> MakeTextEmitter(const EmitOptions& options);
 std::unique_ptr<Emitter> MakeJsonEmitter(const EmitOptions& options);
+std::unique_ptr<Emitter> MakeSarifEmitter(const EmitOptions& options);
+std::unique_ptr<Emitter> MakeGithubEmitter(const EmitOptions& options);
+std::unique_ptr<Emitter> MakeLineEmitter(const EmitOptions& options);
 
 /// The text of a diagnostic's span, one line, for excerpts.
 std::string Excerpt(const SourceFile& source, Span span);

@@ -7,6 +7,9 @@ const std::vector<EmitterInfo>& Emitters() {
       {"text", "for people: location, message, the source line and a caret underline",
        &MakeTextEmitter},
       {"json", "the stable JSON contract (see README)", &MakeJsonEmitter},
+      {"sarif", "SARIF 2.1.0 for code scanning (GitHub, Azure DevOps)", &MakeSarifEmitter},
+      {"github", "GitHub Actions annotations (::warning file=...)", &MakeGithubEmitter},
+      {"line", "path:line:col: severity: message [rule], for Vim and Emacs", &MakeLineEmitter},
   };
   return kEmitters;
 }

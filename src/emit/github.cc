@@ -1,0 +1,73 @@
+// GitHub Actions workflow commands: one annotation per finding, shown on the pull request's diff.
+//   ::warning
+//   file=reviews/ana.md,line=5,col=9,endLine=5,endColumn=26,title=vagueness.generic-praise::message
+#include "emitter.h"
+
+namespace reviewlint {
+namespace {
+
+// Escaping from the Actions toolkit: data escapes % CR LF; property values also : and ,.
+std::string EscapeData(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string EscapeProperty(const std::string& s) {
+  std::string out;
+  for (char c : EscapeData(s)) {
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
+  }
+  return out;
+}
+
+const char* Command(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "notice";
+  }
+  return "warning";
+}
+
+class GithubEmitter : public Emitter {
+ public:
+  void File(const FileResult& f, std::ostream& out) override {
+    if (!f.error.empty())
+      out << "::error file=" << EscapeProperty(f.path)
+          << ",title=reviewlint::" << EscapeData(f.error) << "\n";
+    if (!f.source) return;
+    for (const Diagnostic& d : f.diagnostics) {
+      Position a = f.source->lines().CodePointPosition(d.span.begin);
+      Position b = f.source->lines().CodePointPosition(d.span.end);
+      out << "::" << Command(d.severity) << " file=" << EscapeProperty(f.path) << ",line=" << a.line
+          << ",col=" << a.column << ",endLine=" << b.line << ",endColumn=" << b.column
+          << ",title=" << EscapeProperty(d.rule) << "::" << EscapeData(d.message) << "\n";
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Emitter> MakeGithubEmitter(const EmitOptions&) {
+  return std::make_unique<GithubEmitter>();
+}
+
+}  // namespace reviewlint

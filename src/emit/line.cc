@@ -1,0 +1,30 @@
+// One finding per line, `path:line:col: severity: message [rule-id]`, columns in code points:
+// what Vim's errorformat (%f:%l:%c: %t%*[^:]: %m) and Emacs Flycheck read.
+#include "emitter.h"
+
+namespace reviewlint {
+namespace {
+
+class LineEmitter : public Emitter {
+ public:
+  void File(const FileResult& f, std::ostream& out) override {
+    if (!f.error.empty()) out << f.path << ":1:1: error: " << f.error << " [input]\n";
+    if (!f.source) return;
+    for (const Diagnostic& d : f.diagnostics) {
+      Position p = f.source->lines().CodePointPosition(d.span.begin);
+      std::string message = d.message;
+      for (char& c : message)
+        if (c == '\n' || c == '\r') c = ' ';
+      out << f.path << ":" << p.line << ":" << p.column << ": " << SeverityName(d.severity) << ": "
+          << message << " [" << d.rule << "]\n";
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Emitter> MakeLineEmitter(const EmitOptions&) {
+  return std::make_unique<LineEmitter>();
+}
+
+}  // namespace reviewlint
