@@ -6,13 +6,16 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <sstream>
 #include <thread>
 
+#include "config.h"
 #include "edit_distance.h"
 #include "emit/emitter.h"
 #include "engine.h"
@@ -43,6 +46,10 @@ struct Options {
   bool summary = false;
   std::string sarif_root;
   bool sarif_no_snippets = false;
+  std::string config;
+  bool no_config = false;
+  std::string print_config;
+  bool report_unused_disables = false;
   unsigned jobs = 0;
 };
 
@@ -140,6 +147,50 @@ int Explain(const Engine& engine, const std::string& id) {
   return kExitClean;
 }
 
+int Init(const std::string& dir) {
+  std::filesystem::path path = std::filesystem::path(dir) / kConfigFileName;
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    std::cerr << "reviewlint: error: " << path.string() << " already exists; not overwriting it\n";
+    return kExitError;
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << StarterConfig();
+  out.close();
+  if (!out) {
+    std::cerr << "reviewlint: error: " << path.string() << ": cannot write\n";
+    return kExitError;
+  }
+  std::cout << "Wrote " << path.string() << "\n";
+  return kExitClean;
+}
+
+// Rule ids and pack names in config files must exist.
+bool CheckConfigIds(const Engine& engine,
+                    const std::map<std::string, std::unique_ptr<Config>>& configs) {
+  const auto& known = engine.known_ids();
+  bool ok = true;
+  auto check = [&](const std::string& file, const std::string& where, const std::string& id) {
+    if (std::find(known.begin(), known.end(), id) != known.end()) return;
+    std::cerr << "reviewlint: error: " << file << ": " << where << ": unknown rule or pack \"" << id
+              << "\"" << DidYouMean(id, known) << "\n";
+    ok = false;
+  };
+  for (const auto& [path, config] : configs) {
+    if (!config) continue;
+    for (const auto& [id, level] : config->rules) check(path, "/rules/" + id, id);
+    for (size_t i = 0; i < config->overrides.size(); ++i)
+      for (const auto& [id, level] : config->overrides[i].rules)
+        check(path, "/overrides/" + std::to_string(i) + "/rules/" + id, id);
+    if (!config->rubric.empty() && !engine.FindRubric(config->rubric)) {
+      std::cerr << "reviewlint: error: " << path << ": /rubric: unknown rubric \"" << config->rubric
+                << "\"; known: " << engine.RubricNames() << "\n";
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 int TestRules(const std::vector<std::string>& dirs) {
   Options o;
   o.rules_dirs = dirs;
@@ -168,7 +219,7 @@ int TestRules(const std::vector<std::string>& dirs) {
 // small window of finished files in memory.
 template <typename Sink>
 void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile>& inputs,
-             unsigned jobs, Sink sink) {
+             const std::vector<const Config*>& configs, unsigned jobs, Sink sink) {
   struct Slot {
     std::unique_ptr<SourceFile> source;
     FileResult result;
@@ -199,7 +250,11 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
       if (!markup) markup = MarkupByName(in.path == "-" ? "markdown" : "text");
       slot.source = std::make_unique<SourceFile>(shown, std::move(bytes));
       slot.result.source = slot.source.get();
-      LintResult lint = engine.Lint(*slot.source, *markup, ws);
+      FilePolicy policy;
+      const Config* config = configs[i];
+      if (config) policy = PolicyFor(*config, in.path == "-" ? shown : in.path);
+      if (o.report_unused_disables) policy.report_unused_disables = true;
+      LintResult lint = engine.Lint(*slot.source, *markup, ws, &policy);
       slot.result.diagnostics = std::move(lint.diagnostics);
       slot.result.scorecard = std::move(lint.scorecard);
       slot.result.error = std::move(lint.error);
@@ -297,10 +352,23 @@ int Run(int argc, char** argv) {
       ->type_name("DIR");
   app.add_flag("--sarif-no-snippets", o.sarif_no_snippets,
                "Leave the reviewed text out of SARIF output (reviews are personal)");
+  app.add_option("--config", o.config,
+                 "Use this config file for every file (instead of the nearest .reviewlint.json)")
+      ->type_name("FILE");
+  app.add_flag("--no-config", o.no_config, "Ignore .reviewlint.json files");
+  app.add_option("--print-config", o.print_config,
+                 "Print the merged configuration that applies to FILE and exit")
+      ->type_name("FILE");
+  app.add_flag("--report-unused-disables", o.report_unused_disables,
+               "Report reviewlint-disable comments that suppress nothing");
   app.add_flag("--summary", o.summary,
                "After the findings, print each draft's scorecard (JSON: files[].summary)");
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: the hardware threads)");
 
+  std::string init_dir = ".";
+  CLI::App* init = app.add_subcommand(
+      "init", "Write a commented starter .reviewlint.json (never overwrites one)");
+  init->add_option("dir", init_dir, "Folder to write it in (default: .)");
   std::vector<std::string> test_dirs;
   CLI::App* test = app.add_subcommand(
       "test-rules",
@@ -320,14 +388,69 @@ int Run(int argc, char** argv) {
   }
 
   if (test->parsed()) return TestRules(test_dirs);
-
-  auto engine = BuildEngine(o, std::cerr);
-  if (!engine) return kExitError;
-  if (o.list_rules) return ListRules(*engine);
-  if (!o.explain.empty()) return Explain(*engine, o.explain);
+  if (init->parsed()) return Init(init_dir);
 
   if (o.paths.empty()) o.paths.push_back(".");
   std::vector<InputFile> inputs = CollectFiles(o.paths);
+  if (!o.print_config.empty()) inputs = {InputFile{o.print_config, true, ""}};
+
+  // Configuration: every file's nearest .reviewlint.json (or --config), loaded before anything
+  // is linted so that a broken one stops the run.
+  std::map<std::string, std::unique_ptr<Config>> loaded;
+  std::vector<const Config*> configs(inputs.size(), nullptr);
+  std::vector<std::string> config_errors;
+  std::map<std::string, std::string> found_in;  // folder → config path
+  for (size_t i = 0; i < inputs.size() && !o.no_config; ++i) {
+    std::string path = o.config;
+    if (path.empty()) {
+      std::string where = inputs[i].path == "-" ? "." : inputs[i].path;
+      std::string dir = std::filesystem::path(where).parent_path().string();
+      auto it = found_in.find(dir);
+      path = it != found_in.end() ? it->second : (found_in[dir] = FindConfig(where));
+    }
+    if (path.empty()) continue;
+    auto& slot = loaded[path];
+    if (!slot) {
+      slot = std::make_unique<Config>();
+      if (!LoadConfig(path, slot.get(), &config_errors)) continue;
+      for (const auto& d : slot->rule_dirs) o.rules_dirs.push_back(d);
+      for (const auto& r : slot->rubric_files) o.rubric_files.push_back(r);
+    }
+    configs[i] = slot.get();
+  }
+  if (!config_errors.empty()) {
+    for (const auto& e : config_errors) std::cerr << "reviewlint: error: " << e << "\n";
+    return kExitError;
+  }
+  std::sort(o.rules_dirs.begin(), o.rules_dirs.end());
+  o.rules_dirs.erase(std::unique(o.rules_dirs.begin(), o.rules_dirs.end()), o.rules_dirs.end());
+  std::sort(o.rubric_files.begin(), o.rubric_files.end());
+  o.rubric_files.erase(std::unique(o.rubric_files.begin(), o.rubric_files.end()),
+                       o.rubric_files.end());
+
+  auto engine = BuildEngine(o, std::cerr);
+  if (!engine) return kExitError;
+  if (!CheckConfigIds(*engine, loaded)) return kExitError;
+  if (o.list_rules) return ListRules(*engine);
+  if (!o.explain.empty()) return Explain(*engine, o.explain);
+  if (!o.print_config.empty()) {
+    Config none;
+    FilePolicy policy = configs[0] ? PolicyFor(*configs[0], o.print_config) : FilePolicy{};
+    std::cout << DescribePolicy(configs[0] ? *configs[0] : none, policy).dump(2) << "\n";
+    return kExitClean;
+  }
+  // Files found in folders that a config ignores are not linted; named files always are.
+  {
+    std::vector<InputFile> kept_inputs;
+    std::vector<const Config*> kept_configs;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      if (!inputs[i].explicit_arg && configs[i] && IsIgnored(*configs[i], inputs[i].path)) continue;
+      kept_inputs.push_back(inputs[i]);
+      kept_configs.push_back(configs[i]);
+    }
+    inputs = std::move(kept_inputs);
+    configs = std::move(kept_configs);
+  }
 
   EmitOptions eo;
   eo.engine = engine.get();
@@ -351,7 +474,7 @@ int Run(int argc, char** argv) {
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::ostream& out = std::cout;
   emitter->Begin(out);
-  LintAll(*engine, o, inputs, jobs, [&](const FileResult& f) {
+  LintAll(*engine, o, inputs, configs, jobs, [&](const FileResult& f) {
     ++summary.files;
     if (!f.error.empty()) ++summary.files_with_errors;
     for (const Diagnostic& d : f.diagnostics) {

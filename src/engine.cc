@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "checks/check.h"
+#include "suppression.h"
 
 namespace reviewlint {
 namespace {
@@ -234,6 +235,11 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
   if (!settings.rubric.empty() && !FindRubric(settings.rubric))
     errors->push_back("--rubric " + settings.rubric + ": unknown rubric; known: " + RubricNames());
   forced_rubric_ = settings.rubric;
+  for (const RulePack& pack : packs_) {
+    known_ids_.push_back(pack.name);
+    for (const RuleSpec& r : pack.rules) known_ids_.push_back(r.id);
+  }
+  for (size_t i = 0; i < rules_.size(); ++i) rule_index_[rules_[i]->id] = i;
   default_rubric_ = settings.default_rubric.empty() ? kDefaultRubric : settings.default_rubric;
   std::string err = matcher_.Compile();
   if (!err.empty()) errors->push_back("rule patterns: " + err);
@@ -287,25 +293,81 @@ Document Engine::Parse(const SourceFile& source, const Markup& markup, Workspace
   return BuildDocument(source, markup, ws.segmenter, ws.keyer, matcher_.lexicon());
 }
 
-LintResult Engine::Lint(const SourceFile& source, const Markup& markup, Workspace& ws) const {
-  return Lint(Parse(source, markup, ws), ws);
+LintResult Engine::Lint(const SourceFile& source, const Markup& markup, Workspace& ws,
+                        const FilePolicy* policy) const {
+  return Lint(Parse(source, markup, ws), ws, policy);
 }
 
-LintResult Engine::Lint(const Document& doc, Workspace& ws) const {
+LintResult Engine::Lint(const Document& doc, Workspace& ws, const FilePolicy* policy) const {
   LintResult result;
   std::vector<uint8_t> evidence;
   result.diagnostics = SpanFindings(doc, ws, &evidence);
-  DocumentFindings(doc, evidence, &result);
+  DocumentFindings(doc, evidence, policy, &result);
+  ApplyPolicy(doc, policy, &result.diagnostics);
+  result.scorecard.findings_per_pack.clear();
+  for (const Diagnostic& d : result.diagnostics)
+    ++result.scorecard.findings_per_pack[d.rule.substr(0, d.rule.find('.'))];
   return result;
 }
 
+void Engine::ApplyPolicy(const Document& doc, const FilePolicy* policy,
+                         std::vector<Diagnostic>* diagnostics) const {
+  std::vector<Diagnostic>& all = *diagnostics;
+  if (policy) {
+    // Rule levels from the config file; a level given on the command line wins.
+    std::vector<Diagnostic> kept;
+    for (Diagnostic& d : all) {
+      auto idx = rule_index_.find(d.rule);
+      if (idx != rule_index_.end() && severity_set_[idx->second]) {
+        kept.push_back(std::move(d));
+        continue;
+      }
+      auto level = policy->levels.find(d.rule);
+      if (level == policy->levels.end())
+        level = policy->levels.find(d.rule.substr(0, d.rule.find('.')));
+      if (level != policy->levels.end()) {
+        if (level->second == "off") continue;
+        ParseSeverity(level->second, &d.severity);
+      }
+      kept.push_back(std::move(d));
+    }
+    all = std::move(kept);
+    // The allow list: a phrase the team uses on purpose is never flagged.
+    if (!policy->allow.empty()) {
+      std::string folded = FoldCase(doc.source.text());
+      bool same_length = folded.size() == doc.source.text().size();
+      std::vector<Span> allowed;
+      for (const std::string& phrase : policy->allow) {
+        std::string needle = same_length ? FoldCase(phrase) : phrase;
+        std::string_view hay = same_length ? std::string_view(folded) : doc.source.text();
+        for (size_t at = hay.find(needle); at != std::string::npos && !needle.empty();
+             at = hay.find(needle, at + 1))
+          allowed.push_back(
+              Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())});
+      }
+      all.erase(std::remove_if(all.begin(), all.end(),
+                               [&](const Diagnostic& d) {
+                                 if (d.scope != Scope::kSpan) return false;
+                                 for (Span a : allowed)
+                                   if (a.Overlaps(d.span)) return true;
+                                 return false;
+                               }),
+                all.end());
+    }
+  }
+  std::vector<Directive> directives = ParseDirectives(doc);
+  if (!directives.empty() || (policy && policy->report_unused_disables))
+    ApplySuppressions(doc, directives, known_ids_, policy && policy->report_unused_disables, &all);
+}
+
 void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& evidence,
-                              LintResult* result) const {
+                              const FilePolicy* policy, LintResult* result) const {
   Scorecard& sc = result->scorecard;
   EvidenceView view(&evidence, evidence_count_);
   // The rubric: --rubric, else the draft's front matter, else the configured default.
   std::string name = forced_rubric_;
   if (name.empty()) name = std::string(doc.markup.FrontMatter("rubric"));
+  if (name.empty() && policy) name = policy->rubric;
   if (name.empty()) name = default_rubric_;
   const Rubric* rubric = FindRubric(name);
   if (!rubric && forced_rubric_.empty() && !doc.markup.FrontMatter("rubric").empty()) {
@@ -324,9 +386,19 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
     const RuleSpec& rule = *rules_[r];
     if (rule.check == "rubric-uncovered" && !rubric) continue;
     // A snippet is not a review: whole-review checks wait for enough text to judge.
-    if (static_cast<int>(doc.tokens.size()) < rule.options.value("min_words", 0)) continue;
+    int min_words = rule.options.value("min_words", 0);
+    if (policy && policy->thresholds.contains(rule.id))
+      min_words = policy->thresholds[rule.id].value("min_words", min_words);
+    if (static_cast<int>(doc.tokens.size()) < min_words) continue;
     const CheckKind* kind = FindCheck(rule.check);
-    CheckContext ctx{doc, rule, severity_[r], severity_set_[r], sc, result->diagnostics};
+    RuleSpec tuned;  // the rule with the config's thresholds merged into its options
+    const RuleSpec* spec = &rule;
+    if (policy && policy->thresholds.contains(rule.id)) {
+      tuned = rule;
+      tuned.options.update(policy->thresholds[rule.id]);
+      spec = &tuned;
+    }
+    CheckContext ctx{doc, *spec, severity_[r], severity_set_[r], sc, result->diagnostics};
     size_t first = found.size();
     kind->run(ctx, &found);
     for (size_t i = first; i < found.size(); ++i) found[i].rule = rule.id;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "config.h"
 #include "diagnostic.h"
 #include "document.h"
 #include "matcher.h"
@@ -55,10 +56,14 @@ class Engine {
                                        const RuleSettings& settings,
                                        std::vector<std::string>* errors);
 
-  /// Parses and lints one file.
-  LintResult Lint(const SourceFile& source, const Markup& markup, Workspace& ws) const;
+  /// Parses and lints one file. `policy` (from the file's .reviewlint.json) sets rule levels,
+  /// the rubric, the allow list and thresholds for this file; --rule settings still win.
+  LintResult Lint(const SourceFile& source, const Markup& markup, Workspace& ws,
+                  const FilePolicy* policy = nullptr) const;
   /// Lints an already built document.
-  LintResult Lint(const Document& doc, Workspace& ws) const;
+  LintResult Lint(const Document& doc, Workspace& ws, const FilePolicy* policy = nullptr) const;
+  /// Every rule id and pack name, for suppression comments and "did you mean".
+  const std::vector<std::string>& known_ids() const { return known_ids_; }
   Document Parse(const SourceFile& source, const Markup& markup, Workspace& ws) const;
 
   const std::vector<RulePack>& packs() const { return packs_; }
@@ -84,7 +89,9 @@ class Engine {
   std::vector<Diagnostic> SpanFindings(const Document& doc, Workspace& ws,
                                        std::vector<uint8_t>* evidence) const;
   void DocumentFindings(const Document& doc, const std::vector<uint8_t>& evidence,
-                        LintResult* result) const;
+                        const FilePolicy* policy, LintResult* result) const;
+  void ApplyPolicy(const Document& doc, const FilePolicy* policy,
+                   std::vector<Diagnostic>* diagnostics) const;
 
   std::vector<RulePack> packs_;
   std::vector<const RuleSpec*> rules_;
@@ -101,6 +108,8 @@ class Engine {
   std::vector<Rubric> rubrics_;
   std::vector<std::vector<int>> rubric_evidence_;  // per rubric, per category
   std::string forced_rubric_, default_rubric_;
+  std::vector<std::string> known_ids_;
+  std::map<std::string, size_t> rule_index_;
   Matcher matcher_;
 };
 

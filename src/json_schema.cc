@@ -256,9 +256,9 @@ std::string FormatSchemaError(const std::string& file, const SchemaError& e) {
 }
 
 bool ParseJsonLocated(const std::string& file, const std::string& text, json* out,
-                      std::string* error) {
+                      std::string* error, bool allow_comments) {
   try {
-    *out = json::parse(text);
+    *out = json::parse(text, nullptr, true, allow_comments);
     return true;
   } catch (const json::parse_error& e) {
     // e.byte is 1-based and points just past the offending character.

@@ -27,6 +27,6 @@ std::string FormatSchemaError(const std::string& file, const SchemaError& e);
 
 /// Parses JSON; on a syntax error returns false and sets `*error` to "file:line:col: message".
 bool ParseJsonLocated(const std::string& file, const std::string& text, nlohmann::json* out,
-                      std::string* error);
+                      std::string* error, bool allow_comments = false);
 
 }  // namespace reviewlint

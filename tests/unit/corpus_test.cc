@@ -72,3 +72,14 @@ TEST(Corpus, BalanceVerdictsAreRightInNineOfTenDrafts) {
 
 }  // namespace
 }  // namespace reviewlint
+
+namespace reviewlint {
+namespace {
+
+TEST(Corpus, RubricCoverageIsRightInNineOfTenDrafts) {
+  const eval::Report& r = CorpusReport();
+  EXPECT_GE(r.uncovered_right * 10, r.document_drafts * 9) << eval::FormatReport(r, true);
+}
+
+}  // namespace
+}  // namespace reviewlint
