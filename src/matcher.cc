@@ -188,7 +188,17 @@ void Matcher::Match(const Document& doc, const Sentence& s, std::vector<Hit>* ou
   if (!set_) return;
   std::string_view text = prose.substr(s.span.begin, s.span.size());
   scratch->clear();
-  if (!set_->Match(text, scratch)) return;
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  if (!set_->Match(text, scratch, &info)) {
+    if (info.kind == RE2::Set::kNoError || info.kind == RE2::Set::kNotCompiled) return;
+    // The set's DFA ran out of memory on this text: ask each pattern instead, so that a
+    // pathological pattern costs time, never a missed finding.
+    scratch->clear();
+    for (size_t p = 0; p < patterns_.size(); ++p)
+      if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *patterns_[p]))
+        scratch->push_back(static_cast<int>(p));
+    if (scratch->empty()) return;
+  }
   for (int p : *scratch) {
     const RE2& re = *patterns_[p];
     re2::StringPiece input(text.data(), text.size());

@@ -22,11 +22,12 @@ std::vector<LineRef> SplitLines(std::string_view t, uint32_t from) {
   uint32_t n = static_cast<uint32_t>(t.size());
   uint32_t b = from;
   while (b < n) {
+    // A lone CR also ends a line: look for it only before the next LF, or the search for a CR
+    // that never comes would rescan the rest of the file for every line.
     const void* nl = std::memchr(t.data() + b, '\n', n - b);
-    const void* cr = std::memchr(t.data() + b, '\r', n - b);
-    uint32_t e = n;
-    if (nl) e = static_cast<uint32_t>(static_cast<const char*>(nl) - t.data());
-    if (cr) e = std::min(e, static_cast<uint32_t>(static_cast<const char*>(cr) - t.data()));
+    uint32_t e = nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - t.data()) : n;
+    if (const void* cr = std::memchr(t.data() + b, '\r', e - b))
+      e = static_cast<uint32_t>(static_cast<const char*>(cr) - t.data());
     uint32_t next = e;
     if (e < n) next = (t[e] == '\r' && e + 1 < n && t[e + 1] == '\n') ? e + 2 : e + 1;
     lines.push_back({b, e, next});
