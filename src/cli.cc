@@ -21,6 +21,7 @@
 #include "engine.h"
 #include "examples.h"
 #include "files.h"
+#include "fix.h"
 #include "version.h"
 
 namespace reviewlint::cli {
@@ -50,6 +51,7 @@ struct Options {
   bool no_config = false;
   std::string print_config;
   bool report_unused_disables = false;
+  bool fix = false, fix_unsafe = false, diff = false;
   unsigned jobs = 0;
 };
 
@@ -361,6 +363,11 @@ int Run(int argc, char** argv) {
       ->type_name("FILE");
   app.add_flag("--report-unused-disables", o.report_unused_disables,
                "Report reviewlint-disable comments that suppress nothing");
+  app.add_flag("--fix", o.fix,
+               "Apply safe fixes to the files (written atomically); stdin: print the fixed text");
+  app.add_flag("--fix-unsafe", o.fix_unsafe,
+               "Apply every fix, including ones that change what the review says");
+  app.add_flag("--diff", o.diff, "Show the fixes as a unified diff; change nothing");
   app.add_flag("--summary", o.summary,
                "After the findings, print each draft's scorecard (JSON: files[].summary)");
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: the hardware threads)");
@@ -473,8 +480,44 @@ int Run(int argc, char** argv) {
   bool failed = false;
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::ostream& out = std::cout;
-  emitter->Begin(out);
-  LintAll(*engine, o, inputs, configs, jobs, [&](const FileResult& f) {
+  const bool fixing = o.fix || o.fix_unsafe || o.diff;
+  size_t fixed_total = 0, fixed_files = 0;
+  bool fix_failed = false;
+  const bool stdin_input =
+      std::any_of(inputs.begin(), inputs.end(), [](const InputFile& i) { return i.path == "-"; });
+  if (!fixing) emitter->Begin(out);
+  LintAll(*engine, o, inputs, configs, jobs, [&](const FileResult& original) {
+    const FileResult* shown = &original;
+    FileResult remaining;
+    if (fixing && original.source && original.error.empty()) {
+      std::vector<bool> fixed;
+      std::string text =
+          ApplyFixes(original.source->text(), original.diagnostics, o.fix_unsafe, &fixed);
+      size_t n = static_cast<size_t>(std::count(fixed.begin(), fixed.end(), true));
+      bool from_stdin =
+          stdin_input && original.path == (o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename);
+      if (o.diff) {
+        out << UnifiedDiff(original.path, original.source->text(), text);
+      } else if (from_stdin) {
+        out << text;
+      } else if (n > 0) {
+        std::string error;
+        if (!WriteAtomically(original.path, text, &error)) {
+          std::cerr << original.path << ": error: " << error << "; the file is unchanged\n";
+          fix_failed = true;
+        }
+      }
+      if (n) fixed_total += n, ++fixed_files;
+      remaining.path = original.path;
+      remaining.source = original.source;
+      remaining.scorecard = original.scorecard;
+      for (size_t i = 0; i < original.diagnostics.size(); ++i)
+        if (!fixed[i]) remaining.diagnostics.push_back(original.diagnostics[i]);
+      shown = &remaining;
+    } else if (fixing && !original.error.empty()) {
+      std::cerr << original.path << ": error: " << original.error << "; not fixed\n";
+    }
+    const FileResult& f = *shown;
     ++summary.files;
     if (!f.error.empty()) ++summary.files_with_errors;
     for (const Diagnostic& d : f.diagnostics) {
@@ -486,11 +529,17 @@ int Run(int argc, char** argv) {
         ++summary.infos;
       if (!never && d.severity >= threshold) failed = true;
     }
-    emitter->File(f, out);
+    if (!fixing) emitter->File(f, out);
     if (!f.error.empty() && o.format != "text")
       std::cerr << f.path << ": error: " << f.error << "\n";
   });
-  emitter->End(summary, out);
+  if (!fixing) emitter->End(summary, out);
+  if (fixing && !o.diff && !stdin_input)
+    std::cerr << "Fixed " << fixed_total << (fixed_total == 1 ? " finding" : " findings") << " in "
+              << fixed_files << (fixed_files == 1 ? " file" : " files") << "; "
+              << (summary.errors + summary.warnings + summary.infos) << " left.\n";
+  if (fix_failed) return kExitError;
+  if (o.diff && fixed_total > 0) return kExitFindings;
   out.flush();
   if (summary.files_with_errors) return kExitError;
   return failed ? kExitFindings : kExitClean;

@@ -119,6 +119,20 @@ void ApplySuppressions(const Document& doc, std::vector<Directive>& directives,
       for (const std::string& t : d.targets) what += (what.empty() ? "" : ", ") + t;
       u.message = "this reviewlint-disable comment suppresses nothing" +
                   (what.empty() ? "" : " (" + what + ")");
+      // Removing it is safe: it changes nothing the review says. A comment alone on its line
+      // takes the line with it.
+      Fix remove{d.span, "", true};
+      std::string_view text = doc.source.text();
+      Span line = lines.LineSpan(lines.LineOf(d.span.begin));
+      auto blank = [&](uint32_t b, uint32_t e) {
+        return e <= b || text.substr(b, e - b).find_first_not_of(" \t") == std::string_view::npos;
+      };
+      if (blank(line.begin, d.span.begin) && blank(d.span.end, line.end) &&
+          line.end < text.size()) {
+        remove.span.begin = line.begin;
+        remove.span.end = line.end + (text.compare(line.end, 2, "\r\n") == 0 ? 2 : 1);
+      }
+      u.fixes.push_back(remove);
       kept.push_back(std::move(u));
     }
   }

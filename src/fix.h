@@ -1,0 +1,27 @@
+// Fixes: applying rules' replacements to a file, showing them as a diff, and writing the result
+// atomically (a temporary file in the same folder, then rename), so a crash or a full disk never
+// leaves a truncated review.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostic.h"
+
+namespace reviewlint {
+
+/// `text` with the fixes of `diagnostics` applied: safe ones, or all when `unsafe`. Overlapping
+/// fixes after the first are left out (a second run applies them). `fixed[i]` tells whether
+/// diagnostic i was fixed.
+std::string ApplyFixes(std::string_view text, const std::vector<Diagnostic>& diagnostics,
+                       bool unsafe, std::vector<bool>* fixed);
+
+/// A unified diff of two versions of `path`, or "" when they are equal.
+std::string UnifiedDiff(const std::string& path, std::string_view before, std::string_view after);
+
+/// Replaces the file at `path` with `content`, keeping its permissions. On failure the file is
+/// unchanged, no temporary is left behind, and *error says why.
+bool WriteAtomically(const std::string& path, std::string_view content, std::string* error);
+
+}  // namespace reviewlint
