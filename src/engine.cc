@@ -26,7 +26,8 @@ bool InQuotes(std::string_view prose, Span sentence, Span span) {
   int straight = 0, curly = 0;
   for (uint32_t p = sentence.begin; p < span.begin; ++p) {
     char c = prose[p];
-    if (c == '"')
+    // A straight quote right after a digit is an inch mark (12"), not a quotation.
+    if (c == '"' && !(p > sentence.begin && prose[p - 1] >= '0' && prose[p - 1] <= '9'))
       ++straight;
     else if (c == '\xE2' && p + 2 < span.begin + 3 && prose[p + 1] == '\x80') {
       if (prose[p + 2] == '\x9C')
