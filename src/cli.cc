@@ -22,6 +22,8 @@
 #include "examples.h"
 #include "files.h"
 #include "fix.h"
+#include "lsp/server.h"
+#include "report/report.h"
 #include "version.h"
 
 namespace reviewlint::cli {
@@ -381,6 +383,28 @@ int Run(int argc, char** argv) {
       "test-rules",
       "Run every rule's examples (in the default packs, or in the given pack folders)");
   test->add_option("dirs", test_dirs, "Folders of rule packs");
+  CLI::App* lsp = app.add_subcommand(
+      "lsp", "Run the language server (LSP over stdin/stdout) for editors; see editors/");
+  lsp->add_flag("--stdio")->description("Talk over stdin/stdout (the default and only transport)");
+  report::ReportOptions report_options;
+  std::string report_format = "text", report_html;
+  CLI::App* report_cmd = app.add_subcommand(
+      "report", "Calibration report across a folder of reviews (language, not people)");
+  report_cmd->add_option("paths", report_options.paths, "Files and folders of reviews");
+  report_cmd->add_option("--format", report_format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  report_cmd->add_option("--html", report_html, "Also write a self-contained HTML report")
+      ->type_name("FILE");
+  report_cmd->add_flag("--redact", report_options.redact,
+                       "Replace reviewee and reviewer names with stable tokens everywhere");
+  report_cmd
+      ->add_option("--redact-name", report_options.redact_names,
+                   "Also redact this name (repeatable; implies --redact)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
+  report_cmd->add_option("--rubric", report_options.rubric, "Rubric for every review")
+      ->type_name("NAME");
+  report_cmd->add_flag("--no-config", report_options.no_config, "Ignore .reviewlint.json files");
 
   try {
     app.parse(argc, argv);
@@ -395,7 +419,12 @@ int Run(int argc, char** argv) {
   }
 
   if (test->parsed()) return TestRules(test_dirs);
+  if (lsp->parsed()) return lsp::RunLanguageServer(STDIN_FILENO, STDOUT_FILENO);
   if (init->parsed()) return Init(init_dir);
+  if (report_cmd->parsed()) {
+    if (!report_options.redact_names.empty()) report_options.redact = true;
+    return report::RunReport(report_options, report_format, report_html);
+  }
 
   if (o.paths.empty()) o.paths.push_back(".");
   std::vector<InputFile> inputs = CollectFiles(o.paths);

@@ -21,23 +21,45 @@ constexpr AttrDictionary kAttrDictionaries[] = {
     {"en/months", kMonthWord},        {"en/clause-breaks", kClauseBreak},
 };
 
-// Is `span` inside quotation marks within its sentence?
-bool InQuotes(std::string_view prose, Span sentence, Span span) {
-  int straight = 0, curly = 0;
-  for (uint32_t p = sentence.begin; p < span.begin; ++p) {
-    char c = prose[p];
-    // A straight quote right after a digit is an inch mark (12"), not a quotation.
-    if (c == '"' && !(p > sentence.begin && prose[p - 1] >= '0' && prose[p - 1] <= '9'))
-      ++straight;
-    else if (c == '\xE2' && p + 2 < span.begin + 3 && prose[p + 1] == '\x80') {
-      if (prose[p + 2] == '\x9C')
-        ++curly;  // “
-      else if (prose[p + 2] == '\x9D')
-        --curly;  // ”
+// Is a span inside quotation marks within its sentence? The marks of a sentence are found once
+// and looked up by position: rescanning the sentence from its start for every match is quadratic
+// in a long one (a 10 MB line with no full stop is one sentence).
+class QuoteIndex {
+ public:
+  bool InQuotes(std::string_view prose, size_t sentence_index, Span sentence, Span span) {
+    if (sentence_index != sentence_) {
+      sentence_ = sentence_index;
+      marks_.clear();
+      int straight = 0, curly = 0;
+      for (uint32_t p = sentence.begin; p < sentence.end; ++p) {
+        char c = prose[p];
+        // A straight quote right after a digit is an inch mark (12"), not a quotation.
+        if (c == '"' && !(p > sentence.begin && prose[p - 1] >= '0' && prose[p - 1] <= '9'))
+          ++straight;
+        else if (c == '\xE2' && p + 2 < prose.size() && prose[p + 1] == '\x80' &&
+                 (prose[p + 2] == '\x9C' || prose[p + 2] == '\x9D'))
+          curly += prose[p + 2] == '\x9C' ? 1 : -1;  // “ opens, ” closes
+        else
+          continue;
+        marks_.push_back({p, straight, curly});
+      }
     }
+    // The state after the last mark before the span.
+    auto after = std::lower_bound(marks_.begin(), marks_.end(), span.begin,
+                                  [](const Mark& m, uint32_t at) { return m.at < at; });
+    if (after == marks_.begin()) return false;
+    const Mark& m = *(after - 1);
+    return m.straight % 2 == 1 || m.curly > 0;
   }
-  return straight % 2 == 1 || curly > 0;
-}
+
+ private:
+  struct Mark {
+    uint32_t at;
+    int straight, curly;  // counts up to and including this mark
+  };
+  std::vector<Mark> marks_;
+  size_t sentence_ = SIZE_MAX;
+};
 
 std::string FormatMessage(const std::string& tmpl, std::string_view match) {
   std::string m(match);
@@ -448,6 +470,58 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
   // sentence are kept apart: they give way to the more specific findings inside them.
   std::vector<Diagnostic> sentence_level;
   std::string_view prose = doc.prose();
+  QuoteIndex quotes;
+  // The preceded_by / followed_by hits of the current sentence, by rule and position, so that a
+  // trigger looks only at its own rule's guards near it (looking at every hit of the sentence for
+  // every trigger is quadratic in a long sentence).
+  std::vector<uint32_t> guards;
+  uint32_t longest_guard = 0;  // in words
+  size_t guards_sentence = SIZE_MAX;
+  auto guard_less = [&](uint32_t a, std::pair<uint32_t, uint32_t> key) {
+    return std::pair(hits[a].target.index, hits[a].token_begin) < key;
+  };
+  auto guarded = [&](size_t s, uint32_t r, const Hit& hit, uint32_t window) {
+    if (guards_sentence != s) {
+      guards_sentence = s;
+      guards.clear();
+      longest_guard = 0;
+      for (uint32_t g = hit_begin[s]; g < hit_begin[s + 1]; ++g) {
+        if (hits[g].target.type != Target::kPreceded && hits[g].target.type != Target::kFollowed)
+          continue;
+        guards.push_back(g);
+        longest_guard = std::max(longest_guard, hits[g].token_end - hits[g].token_begin);
+      }
+      std::sort(guards.begin(), guards.end(), [&](uint32_t a, uint32_t b) {
+        return std::pair(hits[a].target.index, hits[a].token_begin) <
+               std::pair(hits[b].target.index, hits[b].token_begin);
+      });
+    }
+    // preceded_by: one ends fewer than `window` words before the match.
+    uint32_t from = hit.token_begin > window + longest_guard
+                        ? hit.token_begin - window - longest_guard
+                        : 0;
+    for (auto it = std::lower_bound(guards.begin(), guards.end(), std::pair(r, from), guard_less);
+         it != guards.end() && hits[*it].target.index == r &&
+         hits[*it].token_begin < hit.token_begin;
+         ++it) {
+      const Hit& o = hits[*it];
+      if (o.target.type == Target::kPreceded && o.token_end <= hit.token_begin &&
+          hit.token_begin - o.token_end < window)
+        return true;
+    }
+    // followed_by is about the noun the match modifies ("aggressive 200 ms client timeout"):
+    // numbers and units may stand between, and one more modifier, but not a clause break
+    // ("shrill when a deadline slips" is about a person). Once that fails, it fails for every
+    // guard further on.
+    for (auto it = std::lower_bound(guards.begin(), guards.end(), std::pair(r, hit.token_end),
+                                    guard_less);
+         it != guards.end() && hits[*it].target.index == r; ++it) {
+      const Hit& o = hits[*it];
+      if (!ModifiedNoun(doc, matcher_.lexicon(), hit.token_end, o.token_begin)) break;
+      if (o.target.type == Target::kFollowed) return true;
+    }
+    return false;
+  };
   for (size_t h = 0; h < hits.size(); ++h) {
     const Hit& hit = hits[h];
     if (hit.target.type != Target::kTrigger || hit.span.empty()) continue;
@@ -458,7 +532,7 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
     const Sentence& sent = doc.sentences[s];
     const Block& block = doc.BlockOf(sent);
     if (!(scope_mask_[r] & ScopeBit(block.kind))) continue;
-    if (!rule.in_quotes && InQuotes(prose, sent.span, hit.span)) continue;
+    if (!rule.in_quotes && quotes.InQuotes(prose, s, sent.span, hit.span)) continue;
     if (sections_[r] && !(block.section >= 0 && SectionMatches(doc, block.section, *sections_[r])))
       continue;
     if (not_sections_[r] && block.section >= 0 &&
@@ -484,24 +558,9 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
       }
       if (found) continue;
     }
-    if (has_preceded_[r] || has_followed_[r]) {
-      const uint32_t window = static_cast<uint32_t>(rule.window);
-      bool guarded = false;
-      for (size_t g = hit_begin[s]; g < hit_begin[s + 1] && !guarded; ++g) {
-        if (hits[g].target.index != r) continue;
-        const Hit& o = hits[g];
-        if (o.target.type == Target::kPreceded && o.token_end <= hit.token_begin &&
-            hit.token_begin - o.token_end < window)
-          guarded = true;
-        // followed_by is about the noun the match modifies ("aggressive 200 ms client timeout"):
-        // numbers and units may stand between, and one more modifier, but not a clause break
-        // ("shrill when a deadline slips" is about a person).
-        if (o.target.type == Target::kFollowed && o.token_begin >= hit.token_end &&
-            ModifiedNoun(doc, matcher_.lexicon(), hit.token_end, o.token_begin))
-          guarded = true;
-      }
-      if (guarded) continue;
-    }
+    if ((has_preceded_[r] || has_followed_[r]) &&
+        guarded(s, r, hit, static_cast<uint32_t>(rule.window)))
+      continue;
     Diagnostic d;
     d.rule = rule.id;
     d.severity = severity_[r];

@@ -243,6 +243,35 @@ class Validator {
   std::map<std::string, std::unique_ptr<RE2>> patterns_;
 };
 
+// nlohmann parses any depth without recursion, but copying, comparing and printing a value
+// recurse: a file of 100,000 '[' parses, then overflows the stack when an error message prints
+// it. Nothing reviewlint reads nests more than a few levels, so deeper input is refused up front.
+constexpr int kMaxJsonDepth = 128;
+
+// Offset of the bracket that first nests deeper than kMaxJsonDepth, or npos. Skips strings and
+// comments; anything else malformed is left for the parser to report.
+size_t TooDeep(const std::string& text) {
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+      size_t end = text.find("*/", i + 2);
+      if (end == std::string::npos) break;
+      i = end + 1;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string::npos;
+}
+
 }  // namespace
 
 std::vector<SchemaError> ValidateSchema(const json& schema, const json& value, size_t max_errors) {
@@ -257,6 +286,12 @@ std::string FormatSchemaError(const std::string& file, const SchemaError& e) {
 
 bool ParseJsonLocated(const std::string& file, const std::string& text, json* out,
                       std::string* error, bool allow_comments) {
+  if (size_t at = TooDeep(text); at != std::string::npos) {
+    Position pos = LineIndex(text).CodePointPosition(static_cast<uint32_t>(at));
+    *error = file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
+             ": invalid JSON: nested more than " + std::to_string(kMaxJsonDepth) + " levels deep";
+    return false;
+  }
   try {
     *out = json::parse(text, nullptr, true, allow_comments);
     return true;
@@ -277,6 +312,14 @@ bool ParseJsonLocated(const std::string& file, const std::string& text, json* ou
     }
     *error = file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
              ": invalid JSON: " + detail;
+    return false;
+  } catch (const json::exception& e) {
+    // Well-formed, but a value nlohmann cannot hold: a number such as 1e400 overflows a double
+    // (out_of_range.406). Unlike a parse_error it carries no position; the message names the token.
+    std::string what = e.what();
+    size_t bracket = what.find("] ");
+    *error = file + ": invalid JSON: " +
+             (bracket == std::string::npos ? what : what.substr(bracket + 2));
     return false;
   }
 }

@@ -204,12 +204,14 @@ void Matcher::Match(const Document& doc, const Sentence& s, std::vector<Hit>* ou
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece m;
     size_t pos = 0;
+    // Token range covered by each match, for the guardrails that count words. Matches come in
+    // order, so the search for the first token goes on from the previous match's (starting over
+    // from the sentence's first word each time is quadratic in a long sentence).
+    uint32_t tb = s.tokens_begin, te;
     while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
       uint32_t b = s.span.begin + static_cast<uint32_t>(m.data() - text.data());
       uint32_t e = b + static_cast<uint32_t>(m.size());
       const uint32_t match_end = e;
-      // Token range covered by the match, for the guardrails that count words.
-      uint32_t tb = s.tokens_begin, te;
       while (tb < s.tokens_end && tokens[tb].span.end <= b) ++tb;
       te = tb;
       while (te < s.tokens_end && tokens[te].span.begin < e) ++te;

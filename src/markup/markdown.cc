@@ -21,13 +21,20 @@ std::vector<LineRef> SplitLines(std::string_view t, uint32_t from) {
   std::vector<LineRef> lines;
   uint32_t n = static_cast<uint32_t>(t.size());
   uint32_t b = from;
+  // The next LF and the next CR at or after b (n when there is none), each searched for again
+  // only once b has passed it: a file with one kind of line ending (LF, or CR only) would
+  // otherwise have the rest of the file rescanned for the other kind on every line.
+  auto find = [&](char c, uint32_t at) {
+    const void* p = std::memchr(t.data() + at, c, n - at);
+    return p ? static_cast<uint32_t>(static_cast<const char*>(p) - t.data()) : n;
+  };
+  uint32_t nl = 0, cr = 0;
+  bool first = true;
   while (b < n) {
-    // A lone CR also ends a line: look for it only before the next LF, or the search for a CR
-    // that never comes would rescan the rest of the file for every line.
-    const void* nl = std::memchr(t.data() + b, '\n', n - b);
-    uint32_t e = nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - t.data()) : n;
-    if (const void* cr = std::memchr(t.data() + b, '\r', e - b))
-      e = static_cast<uint32_t>(static_cast<const char*>(cr) - t.data());
+    if (first || nl < b) nl = find('\n', b);
+    if (first || cr < b) cr = find('\r', b);
+    first = false;
+    uint32_t e = std::min(nl, cr);
     uint32_t next = e;
     if (e < n) next = (t[e] == '\r' && e + 1 < n && t[e + 1] == '\n') ? e + 2 : e + 1;
     lines.push_back({b, e, next});

@@ -1,0 +1,2 @@
+" Description: reviewlint, a linter for performance-review drafts
+call reviewlint#ale#Define('markdown')

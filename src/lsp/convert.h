@@ -1,0 +1,57 @@
+// From reviewlint's world (byte spans, Diagnostic, RuleSpec) to LSP's (ranges in the negotiated
+// position encoding, Diagnostic objects, text edits, hover text). Positions on the way out come
+// from the linted SourceFile's LineIndex, the one place offsets become columns.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../diagnostic.h"
+#include "../rule_pack.h"
+#include "../source.h"
+#include "text_document.h"
+
+namespace reviewlint::lsp {
+
+using json = nlohmann::json;
+
+/// The suppression comment the "disable for this line" action inserts above a finding.
+std::string DisableNextLineComment(const std::string& rule);
+
+/// {"line": L, "character": C} of a byte offset.
+json LspPositionJson(const SourceFile& source, uint32_t offset, PositionEncoding encoding);
+json LspRange(const SourceFile& source, Span span, PositionEncoding encoding);
+
+/// Where a diagnostic shows in the editor. Span findings: their span. Document findings point
+/// at an empty anchor (the end of the review, or an empty section's heading); a zero-width range
+/// is easy to miss, so it widens back to the start of the anchor's line (the line's content).
+Span DisplaySpan(const SourceFile& source, const Diagnostic& d);
+
+/// Where a rule is documented (codeDescription.href).
+std::string RuleHref(const RuleSpec* rule);
+
+/// An LSP Diagnostic. `data` carries the rule id, the scope and the fixes as text edits, so a
+/// client can offer them without asking again.
+json LspDiagnostic(const SourceFile& source, const Diagnostic& d, const RuleSpec* rule,
+                   PositionEncoding encoding);
+
+/// A TextEdit replacing `span` by `text`.
+json TextEditJson(const SourceFile& source, Span span, const std::string& text,
+                  PositionEncoding encoding);
+
+/// The edit that silences `d` on its line: a `<!-- reviewlint-disable-next-line RULE -->` line
+/// above it, indented like it, with the document's line ending; when the line above already is
+/// such a comment without a reason, the rule is added to it.
+json DisableForLineEdit(const SourceFile& source, const Diagnostic& d, PositionEncoding encoding);
+
+/// The safe fixes of `diagnostics` that do not overlap each other, in document order.
+std::vector<Fix> SafeFixes(const std::vector<Diagnostic>& diagnostics);
+
+/// Hover text for findings under the cursor: the message, why the rule exists, what to write
+/// instead, and a link. Markdown, or plain text when the client cannot render it.
+std::string HoverText(const std::vector<const Diagnostic*>& findings,
+                      const std::vector<const RuleSpec*>& rules, bool markdown);
+
+}  // namespace reviewlint::lsp

@@ -1,0 +1,151 @@
+// Team report (`reviewlint report PATH...`): lints a folder of reviews and compares their
+// language: each review's scorecard, the distributions across reviews, outliers, per-reviewer
+// averages and ratings that the narrative does not support. It compares language, not people,
+// and infers no demographics.
+//
+//   ReportOptions options;                 // from the command line
+//   Report report;
+//   if (!BuildReport(options, &report, &errors)) ...
+//   RenderReportText(report, std::cout);   // or RenderReportJson / RenderReportHtml
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../diagnostic.h"
+#include "../scorecard.h"
+
+namespace reviewlint::report {
+
+/// The sentence every output states.
+inline constexpr const char* kNotice =
+    "reviewlint compares language, not people: it counts words and findings in the text and "
+    "infers no demographics. Use it to ask questions about a review, not to judge a person.";
+
+struct ReportOptions {
+  std::vector<std::string> paths;
+  bool redact = false;
+  std::vector<std::string> redact_names;  // --redact-name
+  std::string rubric;                     // --rubric NAME, else front matter / config / default
+  bool no_config = false;
+};
+
+/// One review, linted and measured. With --redact every string here is already redacted.
+struct ReviewReport {
+  std::string path;
+  std::string error;  // why the file could not be linted, or ""
+  std::string employee, reviewer, rating;
+  std::optional<int> rating_value;  // 1..5
+  Scorecard scorecard;
+  std::vector<Diagnostic> diagnostics;
+  std::string text;  // the review's bytes (redacted)
+  int trait_words = 0, hedges = 0, standout = 0, grindstone = 0;
+  double PerThousand(int n) const {
+    return scorecard.words ? 1000.0 * n / double(scorecard.words) : 0;
+  }
+};
+
+struct Stats {
+  size_t n = 0;
+  double min = 0, q1 = 0, median = 0, q3 = 0, max = 0;
+  double iqr() const { return q3 - q1; }
+};
+
+struct Outlier {
+  std::string path;
+  std::string metric;  // length | specificity | trait-words | hedges | grindstone
+  double value = 0;
+  std::string reason;
+};
+
+struct RatingMismatch {
+  std::string path;
+  std::string rating;
+  int rating_value = 0;
+  std::string
+      kind;  // top-rating-mostly-constructive | top-rating-vague | low-rating-no-constructive
+  std::string reason;
+};
+
+struct ReviewerSummary {
+  std::string name;
+  std::vector<size_t> reviews;  // indexes into Report::reviews
+  double coverage = 0, specificity = 0, words = 0, trait_per_1000 = 0, hedges_per_1000 = 0;
+  int trait_words = 0, standout = 0, grindstone = 0;
+  std::vector<std::string> flags;
+};
+
+struct Report {
+  std::vector<ReviewReport> reviews;
+  std::vector<ReviewerSummary> reviewers;
+  std::vector<std::pair<std::string, Stats>> distributions;  // metric → stats, in display order
+  std::vector<Outlier> outliers;
+  std::vector<RatingMismatch> mismatches;
+  std::vector<std::string> packs;  // every pack with findings, sorted
+  bool redacted = false;
+};
+
+/// Lints and analyses. Returns false (with messages) when nothing could be linted at all or the
+/// engine could not be built; unreadable files are kept as reviews with an error.
+bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::string>* errors);
+
+/// Analysis only, over reviews already filled in (path, scorecard, counts, ratings).
+void Analyse(Report* report);
+
+/// "4", "exceeds expectations" → 4, ...; nullopt when the rating is not recognised.
+std::optional<int> ParseRating(std::string_view rating);
+
+/// Quartiles by linear interpolation between closest ranks.
+Stats Describe(std::vector<double> values);
+
+void RenderReportText(const Report& report, std::ostream& out);
+nlohmann::ordered_json ReportJson(const Report& report);
+void RenderReportHtml(const Report& report, std::ostream& out);
+
+/// Replaces names by stable tokens: case-insensitive, whole words, UTF-8 aware.
+class Redactor {
+ public:
+  /// Adds a name (and each of its parts) for `token`; earlier names win over later ones.
+  void Add(const std::string& name, const std::string& token);
+  /// The token for a full name already added, or "".
+  std::string TokenFor(const std::string& name) const;
+  /// One replaced name: [begin, end) in the original text, [new_begin, new_end) in the result.
+  struct Edit {
+    size_t begin, end, new_begin, new_end;
+  };
+  std::string Apply(std::string_view text, std::vector<Edit>* edits = nullptr) const;
+  /// Where an offset of the original text is in the redacted one; an offset inside a name maps
+  /// to the start (or, with `end`, the end) of its token.
+  static size_t MapOffset(const std::vector<Edit>& edits, size_t offset, bool end);
+  bool empty() const { return terms_.empty(); }
+
+ private:
+  struct Term {
+    std::u32string folded;
+    std::string token;
+  };
+  std::vector<Term> terms_;  // longest first when applied
+};
+
+/// Case-insensitive whole-word occurrences of any term in `text` (UTF-8): [begin, end) byte
+/// offsets and the term index; a longer term wins at the same start; matches never overlap.
+struct WordMatch {
+  size_t begin, end, term;
+};
+std::vector<WordMatch> FindWholeWords(std::string_view text,
+                                      const std::vector<std::u32string>& folded_terms);
+/// Case-folds UTF-8 text into code points.
+std::u32string Fold(std::string_view text);
+
+/// The `reviewlint report` subcommand: returns the exit code (0, or 2 on errors).
+int RunReport(const ReportOptions& options, const std::string& format,
+              const std::string& html_path);
+
+}  // namespace reviewlint::report

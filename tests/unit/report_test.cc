@@ -1,0 +1,240 @@
+// `reviewlint report`: the analysis, the three formats agreeing, the planted findings in
+// tests/report/reviews, redaction and a self-contained HTML page.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "report/report.h"
+#include "test_util.h"
+
+namespace reviewlint {
+namespace {
+
+using testing::ReadAll;
+using testing::RunCli;
+using testing::TempDir;
+
+constexpr const char* kReviews = "tests/report/reviews";
+
+size_t Count(const std::string& hay, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) ++n;
+  return n;
+}
+
+struct Outputs {
+  std::string text, html;
+  nlohmann::json json;
+};
+
+Outputs RunReport(const std::string& extra, const std::string& name) {
+  std::string html = TempDir() + "/" + name + ".html";
+  Outputs o;
+  auto text = RunCli(std::string("report ") + kReviews + " " + extra);
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  o.text = text.out;
+  auto json =
+      RunCli(std::string("report ") + kReviews + " --format json --html '" + html + "' " + extra);
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  o.json = nlohmann::json::parse(json.out);
+  o.html = ReadAll(html);
+  return o;
+}
+
+const Outputs& Plain() {
+  static Outputs o = RunReport("", "plain");
+  return o;
+}
+
+bool HasOutlier(const nlohmann::json& j, const std::string& file, const std::string& metric) {
+  for (const auto& o : j["outliers"])
+    if (o["path"].get<std::string>().ends_with(file) && o["metric"] == metric) return true;
+  return false;
+}
+
+bool HasMismatch(const nlohmann::json& j, const std::string& file, const std::string& kind) {
+  for (const auto& m : j["rating_mismatches"])
+    if (m["path"].get<std::string>().ends_with(file) && m["kind"] == kind) return true;
+  return false;
+}
+
+TEST(Report, ParseRating) {
+  EXPECT_EQ(report::ParseRating("5"), 5);
+  EXPECT_EQ(report::ParseRating("4/5"), 4);
+  EXPECT_EQ(report::ParseRating("\"Exceeds expectations\""), 4);
+  EXPECT_EQ(report::ParseRating("meets"), 3);
+  EXPECT_EQ(report::ParseRating("below expectations"), 2);
+  EXPECT_EQ(report::ParseRating("Outstanding"), 5);
+  EXPECT_EQ(report::ParseRating("unsatisfactory"), 1);
+  EXPECT_EQ(report::ParseRating("9"), std::nullopt);
+  EXPECT_EQ(report::ParseRating("great"), std::nullopt);
+}
+
+TEST(Report, Quartiles) {
+  report::Stats s = report::Describe({4, 1, 3, 2, 5});
+  EXPECT_DOUBLE_EQ(s.median, 3);
+  EXPECT_DOUBLE_EQ(s.q1, 2);
+  EXPECT_DOUBLE_EQ(s.q3, 4);
+  EXPECT_DOUBLE_EQ(s.min, 1);
+  EXPECT_DOUBLE_EQ(s.max, 5);
+  EXPECT_DOUBLE_EQ(report::Describe({1, 2}).median, 1.5);
+}
+
+TEST(Report, RedactorIsCaseInsensitiveWholeWordAndUnicodeSafe) {
+  report::Redactor r;
+  r.Add("Zoë Lindqvist", "Person-1");
+  r.Add("Hannah Brooks", "Reviewer-1");
+  EXPECT_EQ(r.Apply("ZOË LINDQVIST met zoë; Zoë's plan. Zoëy and Hannahs stay. brooks!"),
+            "Person-1 met Person-1; Person-1's plan. Zoëy and Hannahs stay. Reviewer-1!");
+  EXPECT_EQ(r.TokenFor("zoë lindqvist"), "Person-1");
+}
+
+TEST(Report, FormatsAgree) {
+  const Outputs& o = Plain();
+  const auto& outliers = o.json["outliers"];
+  const auto& mismatches = o.json["rating_mismatches"];
+  ASSERT_FALSE(outliers.empty());
+  ASSERT_FALSE(mismatches.empty());
+  EXPECT_EQ(Count(o.text, "\n  outlier "), outliers.size());
+  EXPECT_EQ(Count(o.html, "data-outlier="), outliers.size());
+  for (const auto& x : outliers) {
+    std::string path = x["path"], metric = x["metric"];
+    EXPECT_NE(o.text.find("outlier " + path + " [" + metric + "]"), std::string::npos) << path;
+    EXPECT_NE(o.html.find("data-outlier='" + path + "|" + metric + "'"), std::string::npos) << path;
+  }
+  EXPECT_EQ(Count(o.text, "\n  mismatch "), mismatches.size());
+  EXPECT_EQ(Count(o.html, "data-mismatch="), mismatches.size());
+  for (const auto& x : mismatches) {
+    std::string path = x["path"], kind = x["kind"];
+    EXPECT_NE(o.text.find("mismatch " + path + " [" + kind + "]"), std::string::npos) << path;
+    EXPECT_NE(o.html.find("data-mismatch='" + path + "|" + kind + "'"), std::string::npos) << path;
+  }
+  EXPECT_EQ(o.json["reviews"].size(), 23u);
+  // Every output says what the report is not.
+  EXPECT_NE(o.text.find("compares language, not people"), std::string::npos);
+  EXPECT_NE(o.html.find("compares language, not people"), std::string::npos);
+  EXPECT_NE(o.json["notice"].get<std::string>().find("infers no demographics"), std::string::npos);
+}
+
+TEST(Report, FindsThePlantedOutliersAndMismatches) {
+  const nlohmann::json& j = Plain().json;
+  EXPECT_TRUE(HasOutlier(j, "ana-costa.md", "length")) << j["outliers"].dump(1);
+  EXPECT_TRUE(HasOutlier(j, "maya-lindgren.md", "trait-words")) << j["outliers"].dump(1);
+  EXPECT_TRUE(HasOutlier(j, "grace-nakamura.md", "trait-words")) << j["outliers"].dump(1);
+  EXPECT_TRUE(HasOutlier(j, "leo-marsh.md", "hedges")) << j["outliers"].dump(1);
+  EXPECT_TRUE(HasOutlier(j, "paula-reyes.md", "grindstone")) << j["outliers"].dump(1);
+  EXPECT_FALSE(HasOutlier(j, "ben-adeyemi.md", "trait-words"));
+  EXPECT_TRUE(HasMismatch(j, "leo-marsh.md", "top-rating-vague")) << j["rating_mismatches"].dump(1);
+  EXPECT_TRUE(HasMismatch(j, "nadia-petrov.md", "low-rating-no-constructive"))
+      << j["rating_mismatches"].dump(1);
+  EXPECT_FALSE(HasMismatch(j, "ana-costa.md", "top-rating-vague"));
+  // The reviewer who uses trait words for some people and not others.
+  bool flagged = false;
+  for (const auto& r : j["reviewers"]) {
+    bool trait_flag = false;
+    for (const auto& f : r["flags"])
+      if (f.get<std::string>().find("trait words") != std::string::npos) trait_flag = true;
+    if (r["name"] == "Dmitri Volkov") {
+      flagged = trait_flag;
+    } else {
+      EXPECT_FALSE(trait_flag) << r["name"];
+    }
+  }
+  EXPECT_TRUE(flagged);
+  EXPECT_EQ(j["reviewers"].size(), 4u);
+  // Ratings given as words are understood.
+  for (const auto& r : j["reviews"])
+    if (r["path"].get<std::string>().ends_with("xavier-boateng.md")) {
+      EXPECT_EQ(r["rating_value"], 3);
+    }
+}
+
+TEST(Report, RedactedOutputsNameNobody) {
+  // Every name the front matter gives, and each part of it.
+  std::set<std::string> names = {"Hannah"};
+  for (const auto& r : Plain().json["reviews"])
+    for (const char* key : {"employee", "reviewer"}) {
+      std::string name = r[key];
+      names.insert(name);
+      std::string part;
+      for (char c : name + " ") {
+        if (c == ' ') {
+          if (!part.empty()) names.insert(part);
+          part.clear();
+        } else {
+          part += c;
+        }
+      }
+    }
+  std::vector<std::u32string> folded;
+  for (const auto& n : names) folded.push_back(report::Fold(n));
+  Outputs o = RunReport("--redact --redact-name Hannah", "redacted");
+  std::string json = o.json.dump();
+  for (const std::string* out : {&o.text, &json, &o.html}) {
+    auto found = report::FindWholeWords(*out, folded);
+    EXPECT_TRUE(found.empty()) << out->substr(found.empty() ? 0 : found[0].begin, 40);
+  }
+  EXPECT_NE(o.html.find("Person-1"), std::string::npos);
+  EXPECT_NE(o.text.find("Reviewer-1"), std::string::npos);
+  // Redaction changes names, not findings.
+  EXPECT_EQ(o.json["outliers"].size(), Plain().json["outliers"].size());
+  EXPECT_EQ(o.json["rating_mismatches"].size(), Plain().json["rating_mismatches"].size());
+}
+
+TEST(Report, HtmlIsSelfContained) {
+  const std::string& html = Plain().html;
+  ASSERT_FALSE(html.empty());
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("url(http"), std::string::npos);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find("<mark tabindex='0' title='"), std::string::npos);
+  EXPECT_NE(html.find("aria-describedby='r1-f"), std::string::npos);
+  EXPECT_NE(html.find("<h1>"), std::string::npos);
+}
+
+TEST(Report, HtmlEscapesReviewText) {
+  std::string dir = TempDir() + "/escape";
+  std::filesystem::create_directories(dir);
+  testing::WriteFile(dir + "/a.md",
+                     "---\nemployee: <b>Bob</b>\nreviewer: Al & \"Co\"\n---\nBob wrote "
+                     "<script>alert(1)</script> and was somewhat helpful.\n");
+  std::string html = dir + "/out.html";
+  auto r = RunCli("report '" + dir + "' --html '" + html + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::string page = ReadAll(html);
+  EXPECT_EQ(page.find("<script>"), std::string::npos);
+  EXPECT_EQ(page.find("<b>Bob"), std::string::npos);
+  EXPECT_NE(page.find("&lt;script&gt;"), std::string::npos);
+  EXPECT_NE(page.find("Al &amp; &quot;Co&quot;"), std::string::npos);
+}
+
+TEST(Report, HeadlessChromiumRendersTheHtml) {
+  const char* chromium = "/usr/bin/chromium";
+  if (!std::filesystem::exists(chromium)) GTEST_SKIP() << "no " << chromium;
+  const Outputs& o = Plain();
+  ASSERT_FALSE(o.html.empty());
+  std::string html = std::filesystem::absolute(TempDir() + "/plain.html").string();
+  std::string png = TempDir() + "/report.png";
+  std::filesystem::remove(png);
+  std::string profile = TempDir() + "/chromium-profile";
+  std::filesystem::create_directories(profile);
+  std::string cmd = std::string("timeout 120 ") + chromium +
+                    " --headless --no-sandbox --disable-gpu --disable-background-networking"
+                    " --disable-component-update --disable-sync --no-first-run"
+                    " --disable-dev-shm-usage --window-size=1280,2000 --user-data-dir='" +
+                    profile + "' --screenshot='" + png + "' 'file://" + html + "' > /dev/null 2>&1";
+  int status = std::system(cmd.c_str());
+  EXPECT_TRUE(std::filesystem::exists(png)) << "status " << status;
+  if (std::filesystem::exists(png)) {
+    EXPECT_GT(std::filesystem::file_size(png), 1000u);
+  }
+}
+
+}  // namespace
+}  // namespace reviewlint
