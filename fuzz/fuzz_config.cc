@@ -15,9 +15,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   namespace fs = std::filesystem;
   static const std::string dir = [] {
-    std::string d = (fs::temp_directory_path() / ("reviewlint-fuzz-config-" +
-                                                   std::to_string(getpid())))
-                        .string();
+    std::string d =
+        (fs::temp_directory_path() / ("reviewlint-fuzz-config-" + std::to_string(getpid())))
+            .string();
     fs::create_directories(d + "/drafts/2026");
     return d;
   }();
@@ -31,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   bool ok = reviewlint::LoadConfig(path, &config, &errors);
   FUZZ_CHECK(ok == errors.empty());
   if (!ok) return 0;
-  for (const char* file : {"/a.md", "/drafts/2026/zo\xC3\xAB.md", "/drafts/notes.txt", "/x/y/z/w.markdown"}) {
+  for (const char* file :
+       {"/a.md", "/drafts/2026/zo\xC3\xAB.md", "/drafts/notes.txt", "/x/y/z/w.markdown"}) {
     reviewlint::FilePolicy policy = reviewlint::PolicyFor(config, dir + file);
     reviewlint::IsIgnored(config, dir + file);
     reviewlint::DescribePolicy(config, policy).dump();

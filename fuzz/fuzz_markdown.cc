@@ -54,6 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   uint32_t content_begin = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   bool valid = !FindInvalidUtf8(text).has_value();
-  for (const Markup& m : Markups()) CheckResult(text, content_begin, m.scan(text, content_begin), valid);
+  for (const Markup& m : Markups())
+    CheckResult(text, content_begin, m.scan(text, content_begin), valid);
   return 0;
 }

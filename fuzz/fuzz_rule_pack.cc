@@ -15,7 +15,8 @@ using namespace reviewlint;
 
 const char* kSample =
     "---\nname: Zoë\n---\n# Strengths\n\nShe is a good communicator and cut p99 latency from 900 "
-    "to 120 ms.\n\n## Areas for growth\n\n- Needs to work on communication.\n\n| a | b |\n|---|---|\n"
+    "to 120 ms.\n\n## Areas for growth\n\n- Needs to work on communication.\n\n| a | b "
+    "|\n|---|---|\n"
     "| quite good | 3x faster |\n";
 
 }  // namespace

@@ -497,9 +497,8 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
       });
     }
     // preceded_by: one ends fewer than `window` words before the match.
-    uint32_t from = hit.token_begin > window + longest_guard
-                        ? hit.token_begin - window - longest_guard
-                        : 0;
+    uint32_t from =
+        hit.token_begin > window + longest_guard ? hit.token_begin - window - longest_guard : 0;
     for (auto it = std::lower_bound(guards.begin(), guards.end(), std::pair(r, from), guard_less);
          it != guards.end() && hits[*it].target.index == r &&
          hits[*it].token_begin < hit.token_begin;

@@ -318,8 +318,8 @@ bool ParseJsonLocated(const std::string& file, const std::string& text, json* ou
     // (out_of_range.406). Unlike a parse_error it carries no position; the message names the token.
     std::string what = e.what();
     size_t bracket = what.find("] ");
-    *error = file + ": invalid JSON: " +
-             (bracket == std::string::npos ? what : what.substr(bracket + 2));
+    *error = file +
+             ": invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2));
     return false;
   }
 }

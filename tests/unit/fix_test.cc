@@ -54,9 +54,7 @@ TEST(Fix, DiffChangesNothing) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(ReadAll(f), kCrlf);
   EXPECT_NE(r.out.find("\n-His tests are somewhat flaky.\r\n"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("\n+His tests are flaky.\r\n"),
-            std::string::npos)
-      << r.out;
+  EXPECT_NE(r.out.find("\n+His tests are flaky.\r\n"), std::string::npos) << r.out;
   EXPECT_EQ(RunCli("--diff '" + f + "'").out, "");  // no safe fixes without unused-disable reports
 }
 

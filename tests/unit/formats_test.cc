@@ -199,17 +199,19 @@ namespace {
 
 // The pre-commit framework refuses a commit with a vague review and lets a clean one through.
 TEST(PreCommit, HookRefusesVagueAndPassesClean) {
-  std::string harness = std::string(REVIEWLINT_SOURCE_DIR) + "/../shared/harness/precommit-check.sh";
-  if (!std::filesystem::exists(harness)) GTEST_SKIP() << "no ../shared/harness (not part of a user's clone)";
+  std::string harness =
+      std::string(REVIEWLINT_SOURCE_DIR) + "/../shared/harness/precommit-check.sh";
+  if (!std::filesystem::exists(harness))
+    GTEST_SKIP() << "no ../shared/harness (not part of a user's clone)";
   if (std::system("command -v pre-commit >/dev/null 2>&1 && command -v git >/dev/null 2>&1") != 0)
     GTEST_SKIP() << "pre-commit or git is not installed";
   std::string bin_dir = std::filesystem::path(REVIEWLINT_BINARY).parent_path().string();
   std::string fixtures = std::string(REVIEWLINT_SOURCE_DIR) + "/tests/fixtures/precommit/";
   auto run = [&](const char* expect, const char* files, const char* mode) {
     std::string log = testing::TempDir() + "/precommit-" + files + "-" + mode + ".log";
-    std::string cmd = "PATH='" + bin_dir + "':\"$PATH\" timeout 300 bash '" + harness + "' --mode " + mode +
-                      " --expect " + expect + " --files '" + fixtures + files + "' '" + REVIEWLINT_SOURCE_DIR +
-                      "' reviewlint > '" + log + "' 2>&1";
+    std::string cmd = "PATH='" + bin_dir + "':\"$PATH\" timeout 300 bash '" + harness +
+                      "' --mode " + mode + " --expect " + expect + " --files '" + fixtures + files +
+                      "' '" + REVIEWLINT_SOURCE_DIR + "' reviewlint > '" + log + "' 2>&1";
     int status = std::system(cmd.c_str());
     return std::make_pair(WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadAll(log));
   };
@@ -225,13 +227,16 @@ TEST(Parallel, OutputIsIdenticalToOneThread) {
   std::string dir = testing::TempDir() + "/parallel";
   std::filesystem::create_directories(dir);
   for (int i = 0; i < 60; ++i) {
-    std::string text = i % 3 == 0 ? "She is a team player and somewhat slow.\n" : i % 3 == 1 ? "Fine.\n" : "Goals: TBD\n";
+    std::string text = i % 3 == 0   ? "She is a team player and somewhat slow.\n"
+                       : i % 3 == 1 ? "Fine.\n"
+                                    : "Goals: TBD\n";
     WriteFile(dir + "/d" + std::to_string(1000 + i) + ".md", text);
   }
   WriteFile(dir + "/bad.md", "\xff\xfe");
   for (const char* format : {"text", "json", "sarif", "line"}) {
     CliResult one = RunCli(std::string("--color never -j 1 --format ") + format + " '" + dir + "'");
-    CliResult four = RunCli(std::string("--color never -j 4 --format ") + format + " '" + dir + "'");
+    CliResult four =
+        RunCli(std::string("--color never -j 4 --format ") + format + " '" + dir + "'");
     EXPECT_EQ(one.out, four.out) << format;
     EXPECT_EQ(one.exit_code, four.exit_code);
     EXPECT_EQ(one.exit_code, 2);

@@ -82,7 +82,7 @@ std::string Dir(const std::string& name) {
 // folder like RunCli. Kills it after `timeout_s` seconds (times kSlow) and measures its wall time
 // and peak RSS. With `uid` set, the child drops to that user first (needs root).
 Outcome RunBounded(const std::vector<std::string>& args, double timeout_s,
-               const std::string& in = "/dev/null", uid_t uid = 0) {
+                   const std::string& in = "/dev/null", uid_t uid = 0) {
   static int counter = 0;
   std::string base = testing::TempDir() + "/hostile-run" + std::to_string(counter++);
   std::string out_path = base + ".out", err_path = base + ".err";
@@ -169,9 +169,11 @@ TEST(Hostile, InvalidUtf8OfEveryKindIsSkippedWithItsPosition) {
   } cases[] = {
       {"continuation.md", "ab\x80 c\n", "1:3: invalid UTF-8 (byte 0x80 at byte offset 2)"},
       {"overlong2.md", "x\n\xC0\xAF\n", "2:1: invalid UTF-8 (byte 0xC0 at byte offset 2)"},
-      {"overlong3.md", "Zo\xC3\xAB \xE0\x80\xAF", "1:5: invalid UTF-8 (byte 0xE0 at byte offset 5)"},
+      {"overlong3.md", "Zo\xC3\xAB \xE0\x80\xAF",
+       "1:5: invalid UTF-8 (byte 0xE0 at byte offset 5)"},
       {"surrogate.md", "a\xED\xA0\x80z", "1:2: invalid UTF-8 (byte 0xED at byte offset 1)"},
-      {"truncated-end.md", "fine\r\nend \xE2\x82", "2:5: invalid UTF-8 (byte 0xE2 at byte offset 10)"},
+      {"truncated-end.md", "fine\r\nend \xE2\x82",
+       "2:5: invalid UTF-8 (byte 0xE2 at byte offset 10)"},
       {"truncated-mid.md", "\xF0\x9F\x98 x", "1:1: invalid UTF-8 (byte 0xF0 at byte offset 0)"},
       {"above-max.md", "\xF4\x90\x80\x80", "1:1: invalid UTF-8 (byte 0xF4 at byte offset 0)"},
       {"ff.md", "ok \xFF", "1:4: invalid UTF-8 (byte 0xFF at byte offset 3)"},
@@ -198,7 +200,8 @@ TEST(Hostile, NulBytesAndBinaryFilesAreSkippedLikeRipgrep) {
   WriteFile(d + "/zz-good.md", kVague);
   Outcome r = RunBounded({"--color", "never", d}, 10);
   ExpectBounded(r, 2, 300);
-  EXPECT_TRUE(Contains(r.out, d + "/nul.md: error: binary file (NUL byte at byte offset 4); skipped"))
+  EXPECT_TRUE(
+      Contains(r.out, d + "/nul.md: error: binary file (NUL byte at byte offset 4); skipped"))
       << r.out;
   EXPECT_TRUE(Contains(r.out, d + "/program.md: error: binary file (NUL byte at byte offset " +
                                   std::to_string(first_nul) + "); skipped"))
@@ -363,7 +366,7 @@ TEST(Hostile, UnreadableFilesAndFoldersAreReportedOthersStillLinted) {
   EXPECT_TRUE(Contains(r.out, d + "/c-good.md" + kVagueFinding)) << r;
   // Named on the command line, too.
   Outcome e = RunBounded({"--color", "never", "-q", d + "/a-secret.md", d + "/c-good.md"}, 10,
-                     "/dev/null", uid);
+                         "/dev/null", uid);
   ExpectBounded(e, 2, 300);
   EXPECT_TRUE(Contains(e.out, d + "/a-secret.md: error: cannot read file: Permission denied\n"))
       << e;
@@ -418,8 +421,8 @@ TEST(Hostile, SymlinkLoopsInFolders) {
   std::string d = Dir("loops");
   fs::create_directories(d + "/sub");
   WriteFile(d + "/sub/x.md", kVague);
-  fs::create_directory_symlink(d, d + "/sub/up");      // a folder that contains itself
-  fs::create_directory_symlink(d + "/b", d + "/a");    // a -> b -> a
+  fs::create_directory_symlink(d, d + "/sub/up");    // a folder that contains itself
+  fs::create_directory_symlink(d + "/b", d + "/a");  // a -> b -> a
   fs::create_directory_symlink(d + "/a", d + "/b");
   fs::create_symlink(d + "/self.md", d + "/self.md");  // a file that points at itself
   Outcome r = RunBounded({"--color", "never", "-q", d}, 10);
@@ -522,8 +525,8 @@ TEST(Hostile, MegabyteRegexWorksOrIsALocatedErrorNeverAHang) {
     alternatives += "word";
     alternatives += std::to_string(i);
   }
-  std::string d = PackDir("huge-regex", Pack(Rule("r", R"("kind": "pattern", "pattern": ")" +
-                                                           alternatives + "\"")));
+  std::string d = PackDir(
+      "huge-regex", Pack(Rule("r", R"("kind": "pattern", "pattern": ")" + alternatives + "\"")));
   WriteFile(d + "/draft.md", "She said word99999 twice.\n");
   Outcome r = RunBounded({"--rules-dir", d, "-q", "--format", "line", d + "/draft.md"}, 20);
   ExpectBounded(r, 1, 1000);
@@ -531,8 +534,8 @@ TEST(Hostile, MegabyteRegexWorksOrIsALocatedErrorNeverAHang) {
   // 1 MB of \w{20}: far over the budget, refused with the rule's location.
   std::string repeats;
   while (repeats.size() < 1'000'000) repeats += "\\\\w{20}";
-  std::string big =
-      PackDir("too-big-regex", Pack(Rule("r", R"("kind": "pattern", "pattern": ")" + repeats + "\"")));
+  std::string big = PackDir("too-big-regex",
+                            Pack(Rule("r", R"("kind": "pattern", "pattern": ")" + repeats + "\"")));
   Outcome b = RunBounded({"--rules-dir", big, "-"}, 20);
   ExpectBounded(b, 2, 1000);
   EXPECT_TRUE(Contains(b.err, big + "/team.json: /rules/0/pattern: invalid regular expression: "
@@ -564,8 +567,7 @@ TEST(Hostile, BrokenRubricsAreLocatedErrors) {
   const std::string category =
       R"({"id": "a", "name": "A", "weight": 50, "description": "d", "evidence": {"phrases": ["x"]}})";
   auto rubric = [](const std::string& cats) {
-    return R"({"rubric": "team", "title": "T", "description": "d", "categories": [)" + cats +
-           "]}";
+    return R"({"rubric": "team", "title": "T", "description": "d", "categories": [)" + cats + "]}";
   };
   struct Case {
     const char* name;
@@ -577,8 +579,7 @@ TEST(Hostile, BrokenRubricsAreLocatedErrors) {
        "/r.json: /title: expected string, found integer"},
       {"duplicate-category", rubric(category + "," + category),
        "/r.json: /categories/1/id: duplicate category id \"a\""},
-      {"unknown-dictionary",
-       rubric(R"({"id": "a", "name": "A", "weight": 5, "description": "d",
+      {"unknown-dictionary", rubric(R"({"id": "a", "name": "A", "weight": 5, "description": "d",
                   "evidence": {"dictionaries": ["en/nope"]}})"),
        "/r.json: /categories/0/evidence/dictionaries/0: unknown dictionary \"en/nope\""},
       {"number-overflow", R"({"rubric": "team", "thresholds": {"error": -1e400}})",

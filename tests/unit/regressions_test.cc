@@ -31,8 +31,8 @@ TEST(Regressions, NumberOverflowIsAJsonErrorNotACrash) {
   DataStore store;
   std::vector<std::string> errors;
   EXPECT_FALSE(ParsePack("p.json", R"({"pack": 1e400})", store, &errors));
-  EXPECT_FALSE(ParseRubric("r.json", R"({"rubric": "x", "thresholds": {"error": -1e999}})", store,
-                           &errors));
+  EXPECT_FALSE(
+      ParseRubric("r.json", R"({"rubric": "x", "thresholds": {"error": -1e999}})", store, &errors));
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(errors[0], "p.json: invalid JSON: number overflow parsing '1e400'");
   EXPECT_EQ(errors[1], "r.json: invalid JSON: number overflow parsing '-1e999'");
@@ -57,8 +57,8 @@ TEST(Regressions, DeeplyNestedJsonIsRefusedBeforeItCanOverflowTheStack) {
   // The limit is far above anything real; brackets in strings and comments do not count.
   nlohmann::json out;
   std::string error;
-  std::string ok = "// [[[[\n{\"a\": \"" + std::string(500, '[') + "\", \"b\": " +
-                   std::string(127, '[') + std::string(127, ']') + "}";
+  std::string ok = "// [[[[\n{\"a\": \"" + std::string(500, '[') +
+                   "\", \"b\": " + std::string(127, '[') + std::string(127, ']') + "}";
   EXPECT_TRUE(ParseJsonLocated("c.json", ok, &out, &error, true)) << error;
 }
 
