@@ -54,16 +54,8 @@ bool LoadOne(const std::string& path, Config* out, std::vector<std::string>* see
   std::stringstream ss;
   ss << in.rdbuf();
   json doc;
-  std::string error;
-  if (!ParseJsonLocated(path, ss.str(), &doc, &error, /*allow_comments=*/true)) {
-    errors->push_back(error);
+  if (!ParseAndValidate(path, ss.str(), ConfigSchema(), &doc, errors, /*allow_comments=*/true))
     return false;
-  }
-  auto schema_errors = ValidateSchema(ConfigSchema(), doc);
-  if (!schema_errors.empty()) {
-    for (const auto& e : schema_errors) errors->push_back(FormatSchemaError(path, e));
-    return false;
-  }
   std::string dir = fs::path(path).parent_path().string();
   if (dir.empty()) dir = ".";
   if (doc.contains("extends")) {

@@ -280,6 +280,18 @@ std::vector<SchemaError> ValidateSchema(const json& schema, const json& value, s
   return out;
 }
 
+bool ParseAndValidate(const std::string& file, const std::string& text, const json& schema,
+                      json* out, std::vector<std::string>* errors, bool allow_comments) {
+  std::string parse_error;
+  if (!ParseJsonLocated(file, text, out, &parse_error, allow_comments)) {
+    errors->push_back(parse_error);
+    return false;
+  }
+  auto schema_errors = ValidateSchema(schema, *out);
+  for (const auto& e : schema_errors) errors->push_back(FormatSchemaError(file, e));
+  return schema_errors.empty();
+}
+
 std::string FormatSchemaError(const std::string& file, const SchemaError& e) {
   return file + ": " + (e.pointer.empty() ? "" : e.pointer + ": ") + e.message;
 }

@@ -22,6 +22,12 @@ struct SchemaError {
 std::vector<SchemaError> ValidateSchema(const nlohmann::json& schema, const nlohmann::json& value,
                                         size_t max_errors = 20);
 
+/// Parses `text` and validates it against `schema`; on failure appends located messages to
+/// `errors` and returns false. Packs, rubrics and config files all load through this.
+bool ParseAndValidate(const std::string& file, const std::string& text,
+                      const nlohmann::json& schema, nlohmann::json* out,
+                      std::vector<std::string>* errors, bool allow_comments = false);
+
 /// "file: /pointer: message", or "file: message" at the root.
 std::string FormatSchemaError(const std::string& file, const SchemaError& e);
 

@@ -30,16 +30,7 @@ std::vector<std::string> Strings(const json& v) {
 std::optional<Rubric> ParseRubric(const std::string& file, const std::string& text,
                                   const DataStore& store, std::vector<std::string>* errors) {
   json doc;
-  std::string parse_error;
-  if (!ParseJsonLocated(file, text, &doc, &parse_error)) {
-    errors->push_back(parse_error);
-    return std::nullopt;
-  }
-  auto schema_errors = ValidateSchema(RubricSchema(), doc);
-  if (!schema_errors.empty()) {
-    for (const auto& e : schema_errors) errors->push_back(FormatSchemaError(file, e));
-    return std::nullopt;
-  }
+  if (!ParseAndValidate(file, text, RubricSchema(), &doc, errors)) return std::nullopt;
   size_t before = errors->size();
   Rubric r;
   r.name = doc["rubric"];

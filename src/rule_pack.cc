@@ -143,16 +143,7 @@ std::vector<std::string> ParseDictionary(const std::string& text) {
 std::optional<RulePack> ParsePack(const std::string& file, const std::string& text,
                                   const DataStore& store, std::vector<std::string>* errors) {
   json doc;
-  std::string parse_error;
-  if (!ParseJsonLocated(file, text, &doc, &parse_error)) {
-    errors->push_back(parse_error);
-    return std::nullopt;
-  }
-  auto schema_errors = ValidateSchema(PackSchema(), doc);
-  if (!schema_errors.empty()) {
-    for (const auto& e : schema_errors) errors->push_back(FormatSchemaError(file, e));
-    return std::nullopt;
-  }
+  if (!ParseAndValidate(file, text, PackSchema(), &doc, errors)) return std::nullopt;
   size_t before = errors->size();
   auto fail = [&](const std::string& pointer, const std::string& message) {
     errors->push_back(FormatSchemaError(file, SchemaError{pointer, message}));

@@ -91,13 +91,16 @@ void AnalyzeBalance(const Document& doc, const EvidenceView& evidence, const Bal
   }
 }
 
-void CheckMissingConstructive(const CheckContext& ctx, std::vector<Diagnostic>* out) {
+namespace {
+
+// One side of the balance is missing, or below `min_ratio` of the evaluative sentences, while
+// the other has at least `min_other`.
+void ReportImbalance(const CheckContext& ctx, int side, int other, int min_other, double min_ratio,
+                     std::vector<Diagnostic>* out) {
   const Scorecard& sc = ctx.scorecard;
-  double min_ratio = ctx.rule.options.value("min_constructive_ratio", 0.0);
-  int min_positive = ctx.rule.options.value("min_positive", 2);
-  if (sc.positive < min_positive) return;
-  double ratio = double(sc.constructive) / (sc.positive + sc.constructive);
-  if (sc.constructive > 0 && ratio >= min_ratio) return;
+  if (other < min_other) return;
+  double ratio = double(side) / (side + other);
+  if (side > 0 && ratio >= min_ratio) return;
   Diagnostic d;
   d.scope = Scope::kDocument;
   d.severity = ctx.severity;
@@ -109,22 +112,18 @@ void CheckMissingConstructive(const CheckContext& ctx, std::vector<Diagnostic>* 
   out->push_back(std::move(d));
 }
 
+}  // namespace
+
+void CheckMissingConstructive(const CheckContext& ctx, std::vector<Diagnostic>* out) {
+  const auto& o = ctx.rule.options;
+  ReportImbalance(ctx, ctx.scorecard.constructive, ctx.scorecard.positive,
+                  o.value("min_positive", 2), o.value("min_constructive_ratio", 0.0), out);
+}
+
 void CheckMissingPositive(const CheckContext& ctx, std::vector<Diagnostic>* out) {
-  const Scorecard& sc = ctx.scorecard;
-  int min_constructive = ctx.rule.options.value("min_constructive", 2);
-  double min_ratio = ctx.rule.options.value("min_positive_ratio", 0.0);
-  if (sc.constructive < min_constructive) return;
-  double ratio = double(sc.positive) / (sc.positive + sc.constructive);
-  if (sc.positive > 0 && ratio >= min_ratio) return;
-  Diagnostic d;
-  d.scope = Scope::kDocument;
-  d.severity = ctx.severity;
-  d.span = EndOfReview(ctx.doc);
-  d.message = FillMessage(ctx.rule.message, {{"positive", std::to_string(sc.positive)},
-                                             {"constructive", std::to_string(sc.constructive)}});
-  d.data["positive"] = sc.positive;
-  d.data["constructive"] = sc.constructive;
-  out->push_back(std::move(d));
+  const auto& o = ctx.rule.options;
+  ReportImbalance(ctx, ctx.scorecard.positive, ctx.scorecard.constructive,
+                  o.value("min_constructive", 2), o.value("min_positive_ratio", 0.0), out);
 }
 
 }  // namespace reviewlint
