@@ -274,6 +274,13 @@ void Engine::AddTerms(const std::string& file,
                       const TermList& terms, Target target, bool case_sensitive,
                       Segmenter& segmenter, WordKeyer& keyer, std::vector<std::string>* errors) {
   auto add = [&](const std::string& phrase, const std::string& where) {
+    // Each {a|b} group multiplies the phrases: a few dozen would exhaust memory, then time.
+    constexpr size_t kMaxAlternatives = 1000;
+    if (CountAlternatives(phrase, kMaxAlternatives) > kMaxAlternatives) {
+      errors->push_back(where + ": phrase \"" + phrase + "\" expands to more than " +
+                        std::to_string(kMaxAlternatives) + " alternatives");
+      return;
+    }
     if (!matcher_.AddPhrase(phrase, terms.exact, target, segmenter, keyer))
       errors->push_back(where + ": phrase \"" + phrase + "\" has no words");
   };

@@ -1,5 +1,7 @@
 #include "matcher.h"
 
+#include <algorithm>
+
 #include "tokenizer.h"
 
 namespace reviewlint {
@@ -68,6 +70,21 @@ std::vector<std::string> ExpandAlternatives(const std::string& phrase) {
     p = bar + 1;
   }
   return out;
+}
+
+size_t CountAlternatives(const std::string& phrase, size_t cap) {
+  size_t count = 1;
+  for (size_t from = 0;;) {
+    size_t open = phrase.find('{', from);
+    size_t close = open == std::string::npos ? std::string::npos : phrase.find('}', open);
+    if (close == std::string::npos) return count;
+    size_t alternatives = 1 + static_cast<size_t>(std::count(
+                                  phrase.begin() + static_cast<std::ptrdiff_t>(open),
+                                  phrase.begin() + static_cast<std::ptrdiff_t>(close), '|'));
+    if (count > cap / alternatives) return cap + 1;
+    count *= alternatives;
+    from = close + 1;
+  }
 }
 
 bool Matcher::AddPhrase(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,

@@ -93,6 +93,10 @@ bool SameInflectedWord(std::string_view a, std::string_view b);
 /// Expands `{a|b}` alternatives in a phrase.
 std::vector<std::string> ExpandAlternatives(const std::string& phrase);
 
+/// How many phrases ExpandAlternatives would make, counted without making them; stops counting
+/// past `cap` (groups multiply: thirty `{a|b}` are a billion phrases).
+size_t CountAlternatives(const std::string& phrase, size_t cap);
+
 /// True when only spaces, hyphens or a line break separate two words of a phrase.
 bool PhraseGap(std::string_view prose, uint32_t from, uint32_t to);
 

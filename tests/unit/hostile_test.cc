@@ -507,6 +507,13 @@ TEST(Hostile, BrokenPacksAreLocatedErrors) {
        "/team.json: /rules/0/pattern: invalid regular expression: missing ): (unclosed"},
       {"not-utf8", "{\"pack\": \"t\xE9\"}", "/team.json:1:"},
       {"empty", "", "/team.json:1:1: invalid JSON:"},
+      {"exploding-alternatives",
+       Pack(Rule("p", R"("kind": "phrase", "phrases": [")" + [] {
+              std::string groups;
+              for (int i = 0; i < 40; ++i) groups += "{a|b}";
+              return groups;
+            }() + "\"]")),
+       "/team.json: /rules/0/phrases/0: phrase \"{a|b}{a|b}"},
   };
   for (const Case& c : cases) {
     std::string d = PackDir(c.name, c.json);

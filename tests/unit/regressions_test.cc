@@ -13,6 +13,7 @@
 #include "examples.h"
 #include "files.h"
 #include "json_schema.h"
+#include "matcher.h"
 #include "test_util.h"
 
 namespace reviewlint {
@@ -133,6 +134,32 @@ TEST(Regressions, LongSentenceFindsWhatShortOnesDo) {
 
 // A CR-only file was split into lines by searching for the next LF from every line: to the end
 // of the file each time. (The LF-only case was fixed the same way earlier.)
+// A phrase's {a|b} groups multiply: forty of them in a pack meant 2^40 phrases to add, which ran
+// out of memory after minutes. Now a phrase may expand to at most 1,000.
+TEST(Regressions, ExplodingAlternativesAreAnErrorNotAHang) {
+  EXPECT_EQ(CountAlternatives("work on {his|her} code {a|b|c}", 1000), 6u);
+  EXPECT_EQ(CountAlternatives("work on {his|her} code {a|b|c}", 1000),
+            ExpandAlternatives("work on {his|her} code {a|b|c}").size());
+  EXPECT_EQ(CountAlternatives("plain {unclosed", 1000), 1u);
+  std::string groups;
+  for (int i = 0; i < 40; ++i) groups += "{a|b}";
+  EXPECT_EQ(CountAlternatives(groups, 1000), 1001u);
+  DataStore store;
+  std::vector<std::string> errors;
+  auto pack = ParsePack("p.json",
+                        R"({"pack": "p", "rules": [{"id": "x", "kind": "phrase", "phrases": [")" +
+                            groups + R"("], "severity": "info", "message": "m", "why": "w",
+                            "instead": "i", "examples": {"bad": ["a"], "good": ["b"]}}]})",
+                        store, &errors);
+  ASSERT_TRUE(pack) << errors[0];
+  std::vector<RulePack> packs;
+  packs.push_back(std::move(*pack));
+  EXPECT_FALSE(Engine::Build(std::move(packs), {}, RuleSettings{}, &errors));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0], "p.json: /rules/0/phrases/0: phrase \"" + groups +
+                           "\" expands to more than 1000 alternatives");
+}
+
 TEST(Regressions, CrOnlyLinesSplitInLinearTime) {
   std::string text;
   for (int i = 0; i < 200000; ++i) text += "Ok.\r\r";
