@@ -508,11 +508,14 @@ TEST(Hostile, BrokenPacksAreLocatedErrors) {
       {"not-utf8", "{\"pack\": \"t\xE9\"}", "/team.json:1:"},
       {"empty", "", "/team.json:1:1: invalid JSON:"},
       {"exploding-alternatives",
-       Pack(Rule("p", R"("kind": "phrase", "phrases": [")" + [] {
-              std::string groups;
-              for (int i = 0; i < 40; ++i) groups += "{a|b}";
-              return groups;
-            }() + "\"]")),
+       Pack(Rule(
+           "p", R"("kind": "phrase", "phrases": [")" +
+                    [] {
+                      std::string groups;
+                      for (int i = 0; i < 40; ++i) groups += "{a|b}";
+                      return groups;
+                    }() +
+                    "\"]")),
        "/team.json: /rules/0/phrases/0: phrase \"{a|b}{a|b}"},
   };
   for (const Case& c : cases) {
