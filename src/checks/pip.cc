@@ -73,7 +73,11 @@ void AnalyzePip(const Document& doc, const EvidenceView& evidence, const PipEvid
     }
   }
   if (!pip.present) return;
-  for (const FieldDef& f : kFields) pip.fields.push_back(PipField{f.name});
+  for (const FieldDef& f : kFields) {
+    PipField field;
+    field.name = f.name;
+    pip.fields.push_back(field);
+  }
 
   // Walk the section's blocks: a block that starts with a field's label opens that field; the
   // blocks after it, up to the next label, are its content.
