@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <thread>
 
 #include "checks/check.h"
 #include "suppression.h"
@@ -186,13 +187,11 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
         {"quantity", kEvidenceQuantity}, {"number", kEvidenceNumber}, {"date", kEvidenceDate}};
     std::function<void(const TermList&, Target, bool)> add_terms =
         [&](const TermList& terms, Target target, bool case_sensitive) {
-          AddTerms(pack.file, pack.dictionaries, terms, target, case_sensitive, segmenter, keyer,
-                   errors);
+          AddTerms(pack.file, pack.dictionaries, terms, target, case_sensitive, errors);
           for (const std::string& name : terms.evidence)
             for (const EvidenceSpec& ev : pack.evidence)
               if (ev.name == name)
-                AddTerms(pack.file, pack.dictionaries, ev.terms, target, case_sensitive, segmenter,
-                         keyer, errors);
+                AddTerms(pack.file, pack.dictionaries, ev.terms, target, case_sensitive, errors);
         };
     for (const EvidenceSpec& ev : pack.evidence) {
       uint32_t index = static_cast<uint32_t>(evidence_count_++);
@@ -251,7 +250,7 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
       uint32_t index = static_cast<uint32_t>(evidence_count_++);
       ids.push_back(static_cast<int>(index));
       AddTerms(rubric.file, rubric.dictionaries, c.evidence, Target{Target::kEvidence, index},
-               false, segmenter, keyer, errors);
+               false, errors);
     }
     rubric_evidence_.push_back(std::move(ids));
   }
@@ -264,15 +263,37 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
   }
   for (size_t i = 0; i < rules_.size(); ++i) rule_index_[rules_[i]->id] = i;
   default_rubric_ = settings.default_rubric.empty() ? kDefaultRubric : settings.default_rubric;
-  std::string err = matcher_.Compile();
-  if (!err.empty()) errors->push_back("rule patterns: " + err);
+  // The patterns compile on a second thread while this one builds the phrase trie: together they
+  // are most of start-up.
+  std::vector<std::string> pattern_errors;
+  std::thread patterns([&] {
+    std::vector<std::string> where;
+    for (const PendingPattern& p : pending_patterns_) {
+      std::string err = matcher_.AddPattern(p.pattern, p.case_sensitive, p.target);
+      if (!err.empty())
+        pattern_errors.push_back(p.where + ": invalid regular expression: " + err);
+      else
+        where.push_back(p.where);
+    }
+    for (const Matcher::PatternError& e : matcher_.Compile())
+      pattern_errors.push_back((e.pattern < where.size() ? where[e.pattern] : "rule patterns") +
+                               ": invalid regular expression: " + e.error);
+  });
+  for (const PendingPhrase& p : pending_phrases_) {
+    if (!matcher_.AddPhrase(p.phrase, p.exact, p.target, segmenter, keyer))
+      errors->push_back(p.where + ": phrase \"" + p.phrase + "\" has no words");
+  }
+  patterns.join();
+  pending_phrases_.clear();
+  pending_patterns_.clear();
+  errors->insert(errors->end(), pattern_errors.begin(), pattern_errors.end());
   return errors->size() == before;
 }
 
 void Engine::AddTerms(const std::string& file,
                       const std::map<std::string, std::vector<std::string>>& dictionaries,
                       const TermList& terms, Target target, bool case_sensitive,
-                      Segmenter& segmenter, WordKeyer& keyer, std::vector<std::string>* errors) {
+                      std::vector<std::string>* errors) {
   auto add = [&](const std::string& phrase, const std::string& where) {
     // Each {a|b} group multiplies the phrases: a few dozen would exhaust memory, then time.
     constexpr size_t kMaxAlternatives = 1000;
@@ -281,8 +302,7 @@ void Engine::AddTerms(const std::string& file,
                         std::to_string(kMaxAlternatives) + " alternatives");
       return;
     }
-    if (!matcher_.AddPhrase(phrase, terms.exact, target, segmenter, keyer))
-      errors->push_back(where + ": phrase \"" + phrase + "\" has no words");
+    pending_phrases_.push_back({phrase, terms.exact, target, where});
   };
   for (size_t k = 0; k < terms.phrases.size(); ++k)
     add(terms.phrases[k], file + ": " + terms.pointer + "/phrases/" + std::to_string(k));
@@ -292,13 +312,11 @@ void Engine::AddTerms(const std::string& file,
     for (const std::string& phrase : it->second) add(phrase, file + ": dictionary " + d);
   }
   for (size_t k = 0; k < terms.patterns.size(); ++k) {
-    std::string err = matcher_.AddPattern(terms.patterns[k], case_sensitive, target);
-    if (!err.empty()) {
-      bool listed = terms.pointer.find("/trigger") != std::string::npos ||
-                    terms.pointer.find("/evidence") != std::string::npos;
-      std::string where = terms.pointer + (listed ? "/patterns/" + std::to_string(k) : "/pattern");
-      errors->push_back(file + ": " + where + ": invalid regular expression: " + err);
-    }
+    bool listed = terms.pointer.find("/trigger") != std::string::npos ||
+                  terms.pointer.find("/evidence") != std::string::npos;
+    std::string where =
+        file + ": " + terms.pointer + (listed ? "/patterns/" + std::to_string(k) : "/pattern");
+    pending_patterns_.push_back({terms.patterns[k], case_sensitive, target, where});
   }
 }
 

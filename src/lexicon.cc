@@ -8,17 +8,24 @@
 namespace reviewlint {
 
 std::string FoldCase(std::string_view word) {
+  std::string out;
+  FoldCaseInto(word, &out);
+  return out;
+}
+
+void FoldCaseInto(std::string_view word, std::string* folded) {
   bool ascii = true;
   for (char c : word)
     if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-  std::string out;
+  std::string& out = *folded;
+  out.clear();
   if (ascii) {
     out.resize(word.size());
     for (size_t i = 0; i < word.size(); ++i) {
       char c = word[i];
       out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     }
-    return out;
+    return;
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
@@ -28,7 +35,6 @@ std::string FoldCase(std::string_view word) {
   u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2018)),
                    icu::UnicodeString(static_cast<UChar>('\'')));
   u.toUTF8String(out);
-  return out;
 }
 
 uint32_t Lexicon::AddExact(const std::string& folded) {

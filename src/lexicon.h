@@ -17,6 +17,8 @@ namespace reviewlint {
 
 /// Case folding (ICU full case folding; ASCII done inline) and apostrophe normalisation.
 std::string FoldCase(std::string_view word);
+/// FoldCase into `out`, reusing its storage.
+void FoldCaseInto(std::string_view word, std::string* out);
 
 /// Attributes of a folded spelling that the quantity recogniser needs (dictionaries/en/units.txt
 /// and friends).

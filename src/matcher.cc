@@ -17,40 +17,61 @@ bool PhraseGap(std::string_view prose, uint32_t from, uint32_t to) {
 
 namespace {
 
-void AddBases(std::string_view w, std::vector<std::string>* out) {
-  out->emplace_back(w);
+// A base form of a word: its first `keep` bytes, then `add` if not 0 ("studied" → "stud" + 'y').
+struct Base {
+  size_t keep;
+  char add;
+};
+
+// The word itself and what is left after removing one English inflection from it. No more than
+// 12 of them; nothing is allocated (this runs for every candidate phrase in every sentence).
+size_t Bases(std::string_view w, Base* out) {
+  size_t n = 0;
+  const size_t len = w.size();
+  out[n++] = {len, 0};
   auto ends = [&](std::string_view suffix) {
-    return w.size() > suffix.size() + 1 &&
-           w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return len > suffix.size() + 1 && w.compare(len - suffix.size(), suffix.size(), suffix) == 0;
   };
-  auto cut = [&](size_t n) { return std::string(w.substr(0, w.size() - n)); };
-  if (ends("'s")) out->push_back(cut(2));
-  if (ends("s")) out->push_back(cut(1));
-  if (ends("es")) out->push_back(cut(2));
-  if (ends("ies")) out->push_back(cut(3) + "y");
-  if (ends("ied")) out->push_back(cut(3) + "y");
-  if (ends("d")) out->push_back(cut(1));
+  if (ends("'s")) out[n++] = {len - 2, 0};
+  if (ends("s")) out[n++] = {len - 1, 0};
+  if (ends("es")) out[n++] = {len - 2, 0};
+  if (ends("ies")) out[n++] = {len - 3, 'y'};
+  if (ends("ied")) out[n++] = {len - 3, 'y'};
+  if (ends("d")) out[n++] = {len - 1, 0};
   if (ends("ed")) {
-    out->push_back(cut(2));
-    if (w.size() > 4 && w[w.size() - 3] == w[w.size() - 4]) out->push_back(cut(3));  // stopped
+    out[n++] = {len - 2, 0};
+    if (len > 4 && w[len - 3] == w[len - 4]) out[n++] = {len - 3, 0};  // stopped
   }
   if (ends("ing")) {
-    out->push_back(cut(3));
-    out->push_back(cut(3) + "e");  // communicating
-    if (w.size() > 5 && w[w.size() - 4] == w[w.size() - 5]) out->push_back(cut(4));  // stopping
+    out[n++] = {len - 3, 0};
+    out[n++] = {len - 3, 'e'};                                         // communicating
+    if (len > 5 && w[len - 4] == w[len - 5]) out[n++] = {len - 4, 0};  // stopping
   }
+  return n;
+}
+
+bool SameBase(std::string_view a, Base x, std::string_view b, Base y) {
+  size_t la = x.keep + (x.add != 0), lb = y.keep + (y.add != 0);
+  if (la != lb) return false;
+  size_t common = std::min(x.keep, y.keep);
+  if (a.compare(0, common, b, 0, common) != 0) return false;
+  // The rest: one side's kept bytes against the other's added letter (or both added letters).
+  for (size_t i = common; i < la; ++i) {
+    char ca = i < x.keep ? a[i] : x.add, cb = i < y.keep ? b[i] : y.add;
+    if (ca != cb) return false;
+  }
+  return true;
 }
 
 }  // namespace
 
 bool SameInflectedWord(std::string_view a, std::string_view b) {
   if (a == b) return true;
-  std::vector<std::string> x, y;
-  AddBases(a, &x);
-  AddBases(b, &y);
-  for (const auto& p : x)
-    for (const auto& q : y)
-      if (p == q) return true;
+  Base x[12], y[12];
+  size_t nx = Bases(a, x), ny = Bases(b, y);
+  for (size_t i = 0; i < nx; ++i)
+    for (size_t j = 0; j < ny; ++j)
+      if (SameBase(a, x[i], b, y[j])) return true;
   return false;
 }
 
@@ -131,16 +152,18 @@ void Matcher::Report(const Document& doc, uint32_t node, uint32_t first, uint32_
   const auto& entries = nodes_[node].entries;
   if (entries.empty()) return;
   const Token* tokens = doc.tokens.data();
-  std::vector<std::string> folded;  // the document's words, folded once if any entry needs them
+  std::string folded;
   for (const Entry& e : entries) {
     if (e.words != UINT32_MAX) {
-      if (folded.empty())
-        for (uint32_t k = first; k <= last; ++k)
-          folded.push_back(
-              FoldCase(doc.prose().substr(tokens[k].span.begin, tokens[k].span.size())));
+      // Stems matched; the words must also be inflections of the phrase's words.
       const auto& want = entry_words_[e.words];
       bool same = true;
-      for (size_t k = 0; k < want.size() && same; ++k) same = SameInflectedWord(folded[k], want[k]);
+      for (size_t k = 0; k < want.size() && same; ++k) {
+        FoldCaseInto(
+            doc.prose().substr(tokens[first + k].span.begin, tokens[first + k].span.size()),
+            &folded);
+        same = SameInflectedWord(folded, want[k]);
+      }
       if (!same) continue;
     }
     bool dup = false;
@@ -155,33 +178,57 @@ void Matcher::Report(const Document& doc, uint32_t node, uint32_t first, uint32_
   }
 }
 
-std::string Matcher::AddPattern(const std::string& pattern, bool case_sensitive, Target target) {
+namespace {
+
+RE2::Options PatternOptions(bool case_sensitive, int64_t max_mem) {
   RE2::Options options;
   options.set_case_sensitive(case_sensitive);
   options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
-  auto re = std::make_unique<RE2>(pattern, options);
-  if (!re->ok()) return re->error();
-  patterns_.push_back(std::move(re));
+  options.set_max_mem(max_mem);
+  return options;
+}
+
+constexpr int64_t kPatternMemory = 64 << 20, kSetMemory = 256 << 20;
+
+}  // namespace
+
+const RE2& Matcher::LazyPattern::Get() const {
+  std::call_once(once_, [this] {
+    re_ = std::make_unique<RE2>(pattern_, PatternOptions(case_sensitive_, kPatternMemory));
+  });
+  return *re_;
+}
+
+std::string Matcher::AddPattern(const std::string& pattern, bool case_sensitive, Target target) {
+  if (!set_) set_ = std::make_unique<RE2::Set>(PatternOptions(true, kSetMemory), RE2::UNANCHORED);
+  // A flag prefix, not a group around the pattern: "a)|(b" must stay the error it is.
+  std::string in_set = case_sensitive ? pattern : "(?i)" + pattern;
+  std::string err;
+  if (set_->Add(in_set, &err) < 0) {
+    // Quote the pattern as its author wrote it.
+    for (size_t at; !case_sensitive && (at = err.find(in_set)) != std::string::npos;)
+      err.replace(at, in_set.size(), pattern);
+    return err;
+  }
+  patterns_.push_back(std::make_unique<LazyPattern>(pattern, case_sensitive));
   pattern_targets_.push_back(target);
   return "";
 }
 
-std::string Matcher::Compile() {
-  if (patterns_.empty()) return "";
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(256 << 20);
-  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (size_t i = 0; i < patterns_.size(); ++i) {
-    std::string err;
-    std::string p = patterns_[i]->options().case_sensitive()
-                        ? patterns_[i]->pattern()
-                        : "(?i:" + patterns_[i]->pattern() + ")";
-    if (set_->Add(p, &err) < 0) return err;
+std::vector<Matcher::PatternError> Matcher::Compile() {
+  if (patterns_.empty()) {
+    set_.reset();
+    return {};
   }
-  if (!set_->Compile()) return "the patterns together are too large to compile";
-  return "";
+  if (set_->Compile()) return {};
+  set_.reset();
+  // Too large together: name the patterns that are too large alone.
+  std::vector<PatternError> errors;
+  for (size_t i = 0; i < patterns_.size(); ++i)
+    if (!patterns_[i]->Get().ok()) errors.push_back({i, patterns_[i]->Get().error()});
+  if (errors.empty())
+    errors.push_back({SIZE_MAX, "the patterns together are too large to compile"});
+  return errors;
 }
 
 void Matcher::Match(const Document& doc, const Sentence& s, std::vector<Hit>* out,
@@ -212,12 +259,18 @@ void Matcher::Match(const Document& doc, const Sentence& s, std::vector<Hit>* ou
     // pathological pattern costs time, never a missed finding.
     scratch->clear();
     for (size_t p = 0; p < patterns_.size(); ++p)
-      if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *patterns_[p]))
+      if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), patterns_[p]->Get()))
         scratch->push_back(static_cast<int>(p));
     if (scratch->empty()) return;
   }
   for (int p : *scratch) {
-    const RE2& re = *patterns_[p];
+    if (pattern_targets_[p].type == Target::kEvidence) {
+      // Evidence is a fact about the sentence: where in it the pattern matched does not matter.
+      out->push_back(Hit{pattern_targets_[p], s.span, s.tokens_begin, s.tokens_end});
+      continue;
+    }
+    const RE2& re = patterns_[p]->Get();
+    if (!re.ok()) continue;
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece m;
     size_t pos = 0;

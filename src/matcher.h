@@ -7,6 +7,7 @@
 #include <re2/set.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -42,10 +43,16 @@ class Matcher {
   /// derivations ("reliable" does not match "reliability"). Returns false if it has no words.
   bool AddPhrase(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
                  WordKeyer& keyer);
-  /// Adds an RE2 pattern, matched against a sentence's prose text. Returns RE2's error, or "".
+  /// Adds an RE2 pattern, matched against a sentence's prose text. Returns RE2's syntax error,
+  /// or "". Patterns are numbered from 0 in the order added.
   std::string AddPattern(const std::string& pattern, bool case_sensitive, Target target);
-  /// Compiles the pattern set. Returns an error or "".
-  std::string Compile();
+  struct PatternError {
+    size_t pattern;  // SIZE_MAX: the patterns together, not one of them
+    std::string error;
+  };
+  /// Compiles the pattern set. When it is too large, finds the patterns that are too large on
+  /// their own.
+  std::vector<PatternError> Compile();
 
   Lexicon& lexicon() { return lexicon_; }
   const Lexicon& lexicon() const { return lexicon_; }
@@ -81,7 +88,25 @@ class Matcher {
   std::vector<Node> nodes_{Node{}};
   std::unordered_map<uint64_t, uint32_t> edges_;
   std::vector<std::vector<std::string>> entry_words_;
-  std::vector<std::unique_ptr<RE2>> patterns_;
+  // A pattern is compiled on its own only when a sentence needs its match positions (the set
+  // answers which patterns match; evidence needs no more): most never are, which keeps start-up
+  // short.
+  class LazyPattern {
+   public:
+    LazyPattern(std::string pattern, bool case_sensitive)
+        : pattern_(std::move(pattern)), case_sensitive_(case_sensitive) {}
+    const std::string& pattern() const { return pattern_; }
+    bool case_sensitive() const { return case_sensitive_; }
+    /// The compiled pattern; thread-safe. Check ok(): a pattern can be too large on its own.
+    const RE2& Get() const;
+
+   private:
+    std::string pattern_;
+    bool case_sensitive_;
+    mutable std::once_flag once_;
+    mutable std::unique_ptr<RE2> re_;
+  };
+  std::vector<std::unique_ptr<LazyPattern>> patterns_;
   std::vector<Target> pattern_targets_;
   std::unique_ptr<RE2::Set> set_;
 };

@@ -141,9 +141,18 @@ std::vector<std::string> ParseDictionary(const std::string& text) {
 }
 
 std::optional<RulePack> ParsePack(const std::string& file, const std::string& text,
-                                  const DataStore& store, std::vector<std::string>* errors) {
+                                  const DataStore& store, std::vector<std::string>* errors,
+                                  bool validate) {
   json doc;
-  if (!ParseAndValidate(file, text, PackSchema(), &doc, errors)) return std::nullopt;
+  if (validate) {
+    if (!ParseAndValidate(file, text, PackSchema(), &doc, errors)) return std::nullopt;
+  } else {
+    std::string error;
+    if (!ParseJsonLocated(file, text, &doc, &error, /*allow_comments=*/false)) {
+      errors->push_back(error);
+      return std::nullopt;
+    }
+  }
   size_t before = errors->size();
   auto fail = [&](const std::string& pointer, const std::string& message) {
     errors->push_back(FormatSchemaError(file, SchemaError{pointer, message}));
@@ -335,10 +344,14 @@ std::optional<RulePack> ParsePack(const std::string& file, const std::string& te
 }
 
 std::vector<RulePack> LoadPacks(const DataStore& store, std::vector<std::string>* errors) {
-  std::map<std::string, std::pair<std::string, std::string>>
-      files;  // pack file name → (shown name, text)
+  struct PackFile {
+    std::string shown;  // the name errors use
+    std::string text;
+    bool embedded;
+  };
+  std::map<std::string, PackFile> files;  // by file name: a folder's pack replaces an embedded one
   for (const std::string& p : DataStore::EmbeddedPackFiles())
-    files[fs::path(p).filename().string()] = {p, *DataStore::Embedded(p)};
+    files[fs::path(p).filename().string()] = {p, *DataStore::Embedded(p), true};
   for (const std::string& folder : store.folders()) {
     std::error_code ec;
     std::vector<fs::path> found;
@@ -357,12 +370,12 @@ std::vector<RulePack> LoadPacks(const DataStore& store, std::vector<std::string>
         errors->push_back(p.string() + ": cannot read file");
         continue;
       }
-      files[p.filename().string()] = {p.string(), *text};
+      files[p.filename().string()] = {p.string(), *text, false};
     }
   }
   std::vector<RulePack> packs;
   for (const auto& [name, entry] : files) {
-    if (auto pack = ParsePack(entry.first, entry.second, store, errors))
+    if (auto pack = ParsePack(entry.shown, entry.text, store, errors, !entry.embedded))
       packs.push_back(std::move(*pack));
   }
   // Two files may not declare the same pack.

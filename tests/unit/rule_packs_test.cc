@@ -22,6 +22,21 @@ TEST(RulePacks, DefaultPacksLoadAndHaveTheFixedNames) {
   }
 }
 
+// The embedded packs skip the schema check at start-up (ParsePack's `validate`), so it happens
+// here, for every one of them.
+TEST(RulePacks, EmbeddedPacksMatchTheSchema) {
+  DataStore store;
+  size_t packs = 0;
+  for (const std::string& file : DataStore::EmbeddedPackFiles()) {
+    std::vector<std::string> errors;
+    EXPECT_TRUE(ParsePack(file, *DataStore::Embedded(file), store, &errors, /*validate=*/true))
+        << file;
+    for (const auto& e : errors) ADD_FAILURE() << e;
+    ++packs;
+  }
+  EXPECT_GE(packs, 6u);
+}
+
 TEST(RulePacks, EveryExampleOfEveryRule) {
   ExampleReport report = RunExamples(DefaultEngine());
   EXPECT_GT(report.examples, 10u);
