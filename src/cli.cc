@@ -321,6 +321,15 @@ int Run(int argc, char** argv) {
       "unbalanced feedback in Markdown and plain-text reviews.",
       "reviewlint"};
   app.set_version_flag("--version", std::string("reviewlint ") + kVersion);
+  app.footer(
+      "Exit status:\n"
+      "  0  no finding at or above --fail-on\n"
+      "  1  findings at or above --fail-on\n"
+      "  2  usage error, broken rule pack or config, or a file that could not be linted\n"
+      "     (missing, unreadable, binary, invalid UTF-8); the other files are still linted\n"
+      "\n"
+      "Configuration: the nearest .reviewlint.json (reviewlint init writes one).\n"
+      "Rules: reviewlint --list-rules; reviewlint --explain RULE.");
   app.add_option("paths", o.paths, "Files and folders to lint; - reads stdin (default: .)");
   app.add_option("--format", o.format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "line"}))

@@ -77,8 +77,7 @@ std::string WordKeyer::Stem(std::string_view folded) {
 }
 
 WordKeyer::Keys WordKeyer::Lookup(std::string_view surface) {
-  std::string key(surface);
-  auto it = cache_.find(key);
+  auto it = cache_.find(surface);
   if (it != cache_.end()) return it->second;
   // A document has a few thousand distinct words; a hostile one could have millions.
   if (cache_.size() > 200000) cache_.clear();
@@ -86,7 +85,7 @@ WordKeyer::Keys WordKeyer::Lookup(std::string_view surface) {
   Keys k;
   k.exact = lexicon_->FindExact(folded);
   k.stem = lexicon_->FindStem(Stem(folded));
-  cache_.emplace(std::move(key), k);
+  cache_.emplace(std::string(surface), k);
   return k;
 }
 

@@ -65,7 +65,12 @@ class WordKeyer {
  private:
   const Lexicon* lexicon_;
   sb_stemmer* stemmer_ = nullptr;
-  std::unordered_map<std::string, Keys> cache_;
+  // Looked up by the document's bytes without copying them into a string first.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Keys, Hash, std::equal_to<>> cache_;
 };
 
 }  // namespace reviewlint

@@ -133,6 +133,11 @@ bool Matcher::AddOne(const std::string& phrase, bool exact, Target target, Segme
       nodes_.push_back(Node{});
       uint32_t child = static_cast<uint32_t>(nodes_.size() - 1);
       edges_.emplace(key, child);
+      if (node == 0) {
+        auto& root = root_children_[!exact];
+        if (root.size() <= id) root.resize(id + 1, 0);
+        root[id] = child;
+      }
       node = child;
     } else {
       node = it->second;

@@ -80,6 +80,11 @@ class Matcher {
   }
   uint32_t Child(uint32_t node, bool stem, uint32_t id) const {
     if (id == Lexicon::kNone) return 0;
+    // Every word of every sentence asks the root; most walks end there.
+    if (node == 0) {
+      const auto& root = root_children_[stem];
+      return id < root.size() ? root[id] : 0;
+    }
     auto it = edges_.find(EdgeKey(node, stem, id));
     return it == edges_.end() ? 0 : it->second;
   }
@@ -87,6 +92,7 @@ class Matcher {
   Lexicon lexicon_;
   std::vector<Node> nodes_{Node{}};
   std::unordered_map<uint64_t, uint32_t> edges_;
+  std::vector<uint32_t> root_children_[2];  // the root's edges by word id: [exact], [stem]
   std::vector<std::vector<std::string>> entry_words_;
   // A pattern is compiled on its own only when a sentence needs its match positions (the set
   // answers which patterns match; evidence needs no more): most never are, which keeps start-up

@@ -1,6 +1,9 @@
 // End-to-end tests of the reviewlint binary: exit codes, input errors, output formats (golden).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "test_util.h"
@@ -212,6 +215,26 @@ TEST(Cli, GoldenText) {
 }
 TEST(Cli, GoldenJson) {
   Golden("examples.json", "--format json examples/ tests/fixtures/crlf-emoji.md");
+}
+
+// `cmake --install` puts the binary and a man page made from --help (with the exit codes) under
+// the prefix.
+TEST(Cli, InstallsTheBinaryAndTheManPage) {
+  namespace fs = std::filesystem;
+  std::string build = fs::path(REVIEWLINT_BINARY).parent_path().string();
+  std::string prefix = testing::TempDir() + "/prefix";
+  std::string log = testing::TempDir() + "/install.log";
+  ASSERT_EQ(
+      std::system(("cmake --install '" + build + "' --prefix '" + prefix + "' >'" + log + "' 2>&1")
+                      .c_str()),
+      0)
+      << testing::ReadAll(log);
+  EXPECT_TRUE(fs::exists(prefix + "/bin/reviewlint"));
+  std::string page = testing::ReadAll(prefix + "/share/man/man1/reviewlint.1");
+  EXPECT_NE(page.find(".TH REVIEWLINT 1"), std::string::npos);
+  EXPECT_NE(page.find("--fail-on"), std::string::npos) << "options come from --help";
+  EXPECT_NE(page.find("Exit status"), std::string::npos);
+  fs::remove_all(prefix);
 }
 
 }  // namespace
