@@ -3,13 +3,16 @@
 # with `wc -w` on the same file in the same run for the ratio), start-up time on a 2 KB draft,
 # re-lint time of a 10 KB draft, peak memory, and -j scaling on a folder of drafts.
 #   sh bench/run.sh BUILD_DIR        (sh dev.sh bench runs it)
-# Environment: BENCH_MB (default 12), BENCH_FILES (default 5000), BENCH_DIR (default /tmp/reviewlint-bench).
+# Environment: BENCH_MB (default 12), BENCH_FILES (default 5000), BENCH_BIG_FILES (default 50000:
+# about 100 MB in 2 KB drafts, for the memory bound; 0 skips it), BENCH_DIR (default
+# /tmp/reviewlint-bench).
 set -eu
 B=${1:-build}
 BIN=$B/reviewlint
 GEN=$B/bench/reviewlint-gen-corpus
 MB=${BENCH_MB:-12}
 FILES=${BENCH_FILES:-5000}
+BIG=${BENCH_BIG_FILES:-50000}
 D=${BENCH_DIR:-/tmp/reviewlint-bench}
 mkdir -p "$D"
 
@@ -46,6 +49,15 @@ done | sort -n | sed -n 11p | awk '{ printf "start-up: %.1f ms (2 KB draft, medi
 if [ -x /usr/bin/time ]; then
   /usr/bin/time -f "peak RSS: %M KB for one $MB MB file" "$BIN" -j 1 --fail-on never -q "$D/corpus-$MB.md" > /dev/null
   /usr/bin/time -f "peak RSS: %M KB for $FILES files (-j 2)" "$BIN" -j 2 --fail-on never -q "$D/folder-$FILES" > /dev/null
+  if [ "$BIG" -gt 0 ]; then
+    [ -d "$D/folder-$BIG" ] || "$GEN" folder "$D/folder-$BIG" "$BIG" 2048 2
+    BIGBYTES=$(cat "$D/folder-$BIG"/* | wc -c)
+    t0=$(now)
+    /usr/bin/time -f "peak RSS: %M KB for $BIG files, $BIGBYTES bytes (-j 2; target < 50 MB)" \
+      "$BIN" -j 2 --fail-on never -q "$D/folder-$BIG" > /dev/null
+    t1=$(now)
+    echo "folder of $BIG: $(mbps "$BIGBYTES" $((t1 - t0))) MB/s with -j 2"
+  fi
 fi
 
 # Folders: -j 1 against -j 2, and the output must be identical.

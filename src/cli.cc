@@ -231,7 +231,9 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
   };
   const size_t n = inputs.size();
   const size_t window = std::max<size_t>(64, jobs * 16);
-  std::vector<std::optional<Slot>> slots(n);
+  // A ring of `window` slots: file i goes to slot i % window, which file i - window has left
+  // (a worker waits until it has been emitted), so memory does not grow with the file count.
+  std::vector<std::optional<Slot>> slots;
   std::mutex mu;
   std::condition_variable ready, room;
   std::atomic<size_t> next{0};
@@ -277,8 +279,8 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
       }
       Slot slot = lint_one(ws, i);
       std::lock_guard<std::mutex> lock(mu);
-      slots[i] = std::move(slot);
-      slots[i]->done = true;
+      slots[i % window] = std::move(slot);
+      slots[i % window]->done = true;
       ready.notify_all();
     }
   };
@@ -291,15 +293,17 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
     }
     return;
   }
+  slots.resize(std::min(n, window));
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < std::min<size_t>(jobs, n); ++t) threads.emplace_back(worker);
   for (size_t i = 0; i < n; ++i) {
     std::optional<Slot> slot;
     {
       std::unique_lock<std::mutex> lock(mu);
-      ready.wait(lock, [&] { return slots[i].has_value() && slots[i]->done; });
-      slot = std::move(slots[i]);
-      slots[i].reset();
+      std::optional<Slot>& mine = slots[i % window];
+      ready.wait(lock, [&] { return mine.has_value() && mine->done; });
+      slot = std::move(mine);
+      mine.reset();
     }
     sink(slot->result);
     {
@@ -486,15 +490,14 @@ int Run(int argc, char** argv) {
   }
   // Files found in folders that a config ignores are not linted; named files always are.
   {
-    std::vector<InputFile> kept_inputs;
-    std::vector<const Config*> kept_configs;
+    size_t kept = 0;  // compacted in place: a copy would double the list of a huge folder
     for (size_t i = 0; i < inputs.size(); ++i) {
       if (!inputs[i].explicit_arg && configs[i] && IsIgnored(*configs[i], inputs[i].path)) continue;
-      kept_inputs.push_back(inputs[i]);
-      kept_configs.push_back(configs[i]);
+      if (kept != i) inputs[kept] = std::move(inputs[i]);  // never move a string onto itself
+      configs[kept++] = configs[i];
     }
-    inputs = std::move(kept_inputs);
-    configs = std::move(kept_configs);
+    inputs.resize(kept);
+    configs.resize(kept);
   }
 
   EmitOptions eo;
