@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -214,26 +215,66 @@ TEST(Report, HtmlEscapesReviewText) {
   EXPECT_NE(page.find("Al &amp; &quot;Co&quot;"), std::string::npos);
 }
 
-TEST(Report, HeadlessChromiumRendersTheHtml) {
-  const char* chromium = "/usr/bin/chromium";
-  if (!std::filesystem::exists(chromium)) GTEST_SKIP() << "no " << chromium;
-  const Outputs& o = Plain();
-  ASSERT_FALSE(o.html.empty());
-  std::string html = std::filesystem::absolute(TempDir() + "/plain.html").string();
-  std::string png = TempDir() + "/report.png";
+// What headless Chromium did with a page: its console messages, the requests the page itself made
+// (Chromium's own background requests carry no file:// isolation key), and a screenshot.
+struct BrowserRun {
+  int console_messages = 0;
+  int page_requests = 0;
+  bool screenshot = false;
+};
+
+BrowserRun OpenInChromium(const char* chromium, const std::string& html, const std::string& png) {
+  std::string dir = TempDir() + "/chromium";
+  std::filesystem::create_directories(dir + "/profile");
+  std::string netlog = dir + "/netlog.json", log = dir + "/stderr.log";
   std::filesystem::remove(png);
-  std::string profile = TempDir() + "/chromium-profile";
-  std::filesystem::create_directories(profile);
+  std::filesystem::remove(netlog);
+  // No name resolves, so even a request that slipped through could not leave the machine.
   std::string cmd = std::string("timeout 120 ") + chromium +
                     " --headless --no-sandbox --disable-gpu --disable-background-networking"
                     " --disable-component-update --disable-sync --no-first-run"
                     " --disable-dev-shm-usage --window-size=1280,2000 --user-data-dir='" +
-                    profile + "' --screenshot='" + png + "' 'file://" + html + "' > /dev/null 2>&1";
-  int status = std::system(cmd.c_str());
-  EXPECT_TRUE(std::filesystem::exists(png)) << "status " << status;
-  if (std::filesystem::exists(png)) {
-    EXPECT_GT(std::filesystem::file_size(png), 1000u);
+                    dir + "/profile' --host-resolver-rules='MAP * ~NOTFOUND' --log-net-log='" +
+                    netlog + "' --enable-logging=stderr --v=0 --screenshot='" + png + "' 'file://" +
+                    html + "' > /dev/null 2> '" + log + "'";
+  std::system(cmd.c_str());
+  BrowserRun run;
+  run.screenshot = std::filesystem::exists(png) && std::filesystem::file_size(png) > 1000u;
+  std::string err = ReadAll(log);
+  for (size_t at = 0; (at = err.find(":CONSOLE", at)) != std::string::npos; ++at)
+    ++run.console_messages;
+  nlohmann::json net = nlohmann::json::parse(ReadAll(netlog), nullptr, false);
+  if (net.is_discarded()) return run;
+  int start_job = net["constants"]["logEventTypes"].value("URL_REQUEST_START_JOB", -1);
+  for (const auto& e : net["events"]) {
+    if (e.value("type", -2) != start_job || !e.contains("params")) continue;
+    std::string key = e["params"].value("network_isolation_key", "");
+    if (key.find("file://") != std::string::npos) ++run.page_requests;
   }
+  return run;
+}
+
+TEST(Report, HeadlessChromiumRendersTheHtml) {
+  const char* chromium = "/usr/bin/chromium";
+  if (!std::filesystem::exists(chromium)) GTEST_SKIP() << "no " << chromium;
+  // The detector first: a page that logs to the console and fetches a URL is caught.
+  std::string bad = std::filesystem::absolute(TempDir() + "/bad.html").string();
+  testing::WriteFile(bad,
+                     "<!doctype html><title>t</title><p>x<script>console.error('boom');"
+                     "fetch('http://example.invalid/x')</script>");
+  BrowserRun control = OpenInChromium(chromium, bad, TempDir() + "/bad.png");
+  EXPECT_GE(control.console_messages, 1);
+  EXPECT_GE(control.page_requests, 1);
+
+  const Outputs& o = Plain();
+  ASSERT_FALSE(o.html.empty());
+  std::string html = std::filesystem::absolute(TempDir() + "/plain.html").string();
+  std::string png = TempDir() + "/report.png";
+  BrowserRun run = OpenInChromium(chromium, html, png);
+  EXPECT_TRUE(run.screenshot);
+  EXPECT_EQ(run.console_messages, 0) << "console errors or logs from the report's script";
+  EXPECT_EQ(run.page_requests, 0) << "the report must make no network request";
+  std::cout << "[ chromium ] screenshot " << png << "\n";
 }
 
 }  // namespace
