@@ -23,6 +23,7 @@
 #include "files.h"
 #include "fix.h"
 #include "lsp/server.h"
+#include "people.h"
 #include "report/report.h"
 #include "version.h"
 
@@ -54,6 +55,8 @@ struct Options {
   std::string print_config;
   bool report_unused_disables = false;
   bool fix = false, fix_unsafe = false, diff = false;
+  bool redact = false;
+  std::vector<std::string> redact_names;
   unsigned jobs = 0;
 };
 
@@ -219,11 +222,54 @@ int TestRules(const std::vector<std::string>& dirs) {
   return report.failures.empty() ? kExitClean : kExitFindings;
 }
 
+// The name a file is shown (and its markup picked) by.
+std::string ShownName(const Options& o, const InputFile& in) {
+  return in.path == "-" ? (o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename) : in.path;
+}
+
+const Markup& MarkupFor(const std::string& shown, const InputFile& in) {
+  const Markup* markup = MarkupForPath(shown);
+  return markup ? *markup : *MarkupByName(in.path == "-" ? "markdown" : "text");
+}
+
+// Stdin, when it had to be read before linting (for --redact's names).
+struct ReadAhead {
+  bool done = false;
+  std::string bytes, error;
+};
+
+// The people the files' front matter names, in file order; reads stdin into `ahead`.
+std::vector<People> FilesPeople(const Options& o, const std::vector<InputFile>& inputs,
+                                ReadAhead* ahead) {
+  std::vector<People> out;
+  for (const InputFile& in : inputs) {
+    std::string bytes, error = in.error;
+    if (!error.empty()) continue;
+    if (in.path == "-") {
+      if (!ahead->done) {
+        ahead->done = true;
+        ReadInput(in.path, &ahead->bytes, &ahead->error);
+      }
+      bytes = ahead->bytes;
+      error = ahead->error;
+    } else {
+      ReadInput(in.path, &bytes, &error);
+    }
+    if (!error.empty() || CheckInput(bytes)) continue;
+    std::string shown = ShownName(o, in);
+    SourceFile source(shown, std::move(bytes));
+    out.push_back(
+        FrontMatterPeople(MarkupFor(shown, in).scan(source.text(), source.content_begin())));
+  }
+  return out;
+}
+
 // Lints the files with `jobs` threads; hands results to `sink` in input order, holding at most a
 // small window of finished files in memory.
 template <typename Sink>
 void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile>& inputs,
-             const std::vector<const Config*>& configs, unsigned jobs, Sink sink) {
+             const std::vector<const Config*>& configs, unsigned jobs, const ReadAhead& ahead,
+             Sink sink) {
   struct Slot {
     std::unique_ptr<SourceFile> source;
     FileResult result;
@@ -242,18 +288,23 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
   auto lint_one = [&](Workspace& ws, size_t i) {
     Slot slot;
     const InputFile& in = inputs[i];
-    std::string shown =
-        in.path == "-" ? (o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename) : in.path;
+    std::string shown = ShownName(o, in);
     slot.result.path = shown;
     std::string bytes, error = in.error;
-    if (error.empty() && ReadInput(in.path, &bytes, &error)) {
+    bool read = false;
+    if (error.empty() && in.path == "-" && ahead.done) {
+      bytes = ahead.bytes, error = ahead.error;
+      read = error.empty();
+    } else if (error.empty()) {
+      read = ReadInput(in.path, &bytes, &error);
+    }
+    if (read) {
       if (auto bad = CheckInput(bytes)) error = bad->message;
     }
     if (!error.empty()) {
       slot.result.error = error;
     } else {
-      const Markup* markup = MarkupForPath(shown);
-      if (!markup) markup = MarkupByName(in.path == "-" ? "markdown" : "text");
+      const Markup* markup = &MarkupFor(shown, in);
       slot.source = std::make_unique<SourceFile>(shown, std::move(bytes));
       slot.result.source = slot.source.get();
       FilePolicy policy;
@@ -385,6 +436,13 @@ int Run(int argc, char** argv) {
   app.add_flag("--diff", o.diff, "Show the fixes as a unified diff; change nothing");
   app.add_flag("--summary", o.summary,
                "After the findings, print each draft's scorecard (JSON: files[].summary)");
+  app.add_flag("--redact", o.redact,
+               "Replace reviewee and reviewer names (front matter) with stable tokens in the "
+               "output; positions stay those of the original files");
+  app.add_option("--redact-name", o.redact_names,
+                 "Also redact this name (repeatable; implies --redact)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: the hardware threads)");
 
   std::string init_dir = ".";
@@ -437,6 +495,14 @@ int Run(int argc, char** argv) {
   if (report_cmd->parsed()) {
     if (!report_options.redact_names.empty()) report_options.redact = true;
     return report::RunReport(report_options, report_format, report_html);
+  }
+
+  if (!o.redact_names.empty()) o.redact = true;
+  // Fixes are written to (or diffed against) the original text, names and all.
+  if (o.redact && (o.fix || o.fix_unsafe || o.diff)) {
+    std::cerr << "reviewlint: error: --redact cannot be combined with --fix, --fix-unsafe or "
+                 "--diff: fixes change the original files, names and all\n";
+    return kExitError;
   }
 
   if (o.paths.empty()) o.paths.push_back(".");
@@ -500,8 +566,14 @@ int Run(int argc, char** argv) {
     configs.resize(kept);
   }
 
+  // Tokens are numbered over the whole run, in file order, as `reviewlint report --redact` does.
+  ReadAhead ahead;
+  Redactor redactor;
+  if (o.redact) redactor = PeopleRedactor(FilesPeople(o, inputs, &ahead), o.redact_names);
+
   EmitOptions eo;
   eo.engine = engine.get();
+  if (o.redact) eo.redactor = &redactor;
   eo.quiet = o.quiet;
   eo.summary = o.summary;
   eo.sarif_root = o.sarif_root;
@@ -527,9 +599,10 @@ int Run(int argc, char** argv) {
   const bool stdin_input =
       std::any_of(inputs.begin(), inputs.end(), [](const InputFile& i) { return i.path == "-"; });
   if (!fixing) emitter->Begin(out);
-  LintAll(*engine, o, inputs, configs, jobs, [&](const FileResult& original) {
+  LintAll(*engine, o, inputs, configs, jobs, ahead, [&](const FileResult& original) {
     const FileResult* shown = &original;
-    FileResult remaining;
+    FileResult remaining, redacted;
+    RedactedText redacted_text;
     if (fixing && original.source && original.error.empty()) {
       std::vector<bool> fixed;
       std::string text =
@@ -557,6 +630,10 @@ int Run(int argc, char** argv) {
       shown = &remaining;
     } else if (fixing && !original.error.empty()) {
       std::cerr << original.path << ": error: " << original.error << "; not fixed\n";
+    }
+    if (o.redact) {
+      redacted = RedactFile(*shown, redactor, &redacted_text);
+      shown = &redacted;
     }
     const FileResult& f = *shown;
     ++summary.files;

@@ -12,6 +12,10 @@
 // Positions: a Diagnostic carries a byte span; an emitter converts it with the file's LineIndex
 // (code-point columns for people and JSON, UTF-16 for SARIF and LSP).
 //
+// Redaction (--redact): RedactFile replaces names in a FileResult's strings and gives it a
+// redacted copy of the text. Emitters take text from the file only through ShownSlice/ShownText
+// (never source->Slice), and positions from `source`, so positions stay the original file's.
+//
 // To add a format: write `src/emit/<format>.cc` with a class deriving from Emitter, and add a row
 // to the table in `src/emit/emitters.cc`. Nothing else changes.
 #pragma once
@@ -23,12 +27,19 @@
 #include <vector>
 
 #include "../diagnostic.h"
+#include "../redact.h"
 #include "../scorecard.h"
 #include "../source.h"
 
 namespace reviewlint {
 
 class Engine;
+
+/// A file's text with names replaced by tokens (--redact), and where each name was.
+struct RedactedText {
+  std::string text;
+  std::vector<Redactor::Edit> edits;
+};
 
 /// One linted (or unlintable) file.
 struct FileResult {
@@ -37,6 +48,7 @@ struct FileResult {
   std::vector<Diagnostic> diagnostics;  // sorted
   std::string error;                    // why the file was skipped or is incomplete, or ""
   Scorecard scorecard;
+  const RedactedText* redacted = nullptr;  // --redact: the text to show instead of source's
 };
 
 struct Summary {
@@ -54,6 +66,7 @@ struct EmitOptions {
   std::string sarif_root;          // artifact URIs are relative to it (default: the current folder)
   bool sarif_no_snippets = false;  // leave the reviewed text out of SARIF
   size_t sarif_max_results = 25000;
+  const Redactor* redactor = nullptr;  // --redact: files come through RedactFile
 };
 
 /// Where reviewlint lives; SARIF's informationUri and the base of rule help links.
@@ -83,7 +96,17 @@ std::unique_ptr<Emitter> MakeSarifEmitter(const EmitOptions& options);
 std::unique_ptr<Emitter> MakeGithubEmitter(const EmitOptions& options);
 std::unique_ptr<Emitter> MakeLineEmitter(const EmitOptions& options);
 
-/// The text of a diagnostic's span, one line, for excerpts.
-std::string Excerpt(const SourceFile& source, Span span);
+/// The text emitters show of a file with a source: the source's, or the redacted copy.
+std::string_view ShownText(const FileResult& file);
+/// Where an offset of the source is in ShownText (inside a name: its token's start or `end`).
+size_t ShownOffset(const FileResult& file, size_t offset, bool end);
+/// ShownText over a span of the source.
+std::string_view ShownSlice(const FileResult& file, Span span);
+/// ShownSlice on one line, for excerpts.
+std::string Excerpt(const FileResult& file, Span span);
+
+/// `file` with names replaced in every string an emitter prints (path, messages, fixes, data,
+/// error, scorecard) and `text` filled with the redacted source, which the result points to.
+FileResult RedactFile(const FileResult& file, const Redactor& redactor, RedactedText* text);
 
 }  // namespace reviewlint

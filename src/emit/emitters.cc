@@ -1,5 +1,7 @@
 #include "emitter.h"
 
+#include <algorithm>
+
 namespace reviewlint {
 
 const std::vector<EmitterInfo>& Emitters() {
@@ -20,8 +22,23 @@ std::unique_ptr<Emitter> MakeEmitter(std::string_view name, const EmitOptions& o
   return nullptr;
 }
 
-std::string Excerpt(const SourceFile& source, Span span) {
-  std::string s(source.Slice(span));
+std::string_view ShownText(const FileResult& file) {
+  return file.redacted ? std::string_view(file.redacted->text) : file.source->text();
+}
+
+size_t ShownOffset(const FileResult& file, size_t offset, bool end) {
+  return file.redacted ? Redactor::MapOffset(file.redacted->edits, offset, end) : offset;
+}
+
+std::string_view ShownSlice(const FileResult& file, Span span) {
+  size_t begin = ShownOffset(file, span.begin, false);
+  if (span.size() == 0) return ShownText(file).substr(begin, 0);
+  size_t end = std::max(begin, ShownOffset(file, span.end, true));
+  return ShownText(file).substr(begin, end - begin);
+}
+
+std::string Excerpt(const FileResult& file, Span span) {
+  std::string s(ShownSlice(file, span));
   for (char& c : s)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   return s;

@@ -33,7 +33,7 @@ class JsonEmitter : public Emitter {
                 {"message", d.message},
                 {"span", {{"start", d.span.begin}, {"end", d.span.end}}},
                 {"range", RangeJson(*f.source, d.span)},
-                {"excerpt", Excerpt(*f.source, d.span)},
+                {"excerpt", Excerpt(f, d.span)},
                 {"scope", d.scope == Scope::kDocument ? "document" : "span"}};
       json fixes = json::array();
       for (const Fix& x : d.fixes)

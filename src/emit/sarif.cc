@@ -4,6 +4,7 @@
 //   - artifact URIs are relative to %SRCROOT% (--sarif-root, default the current folder);
 //   - partialFingerprints.primaryLocationLineHash hashes the rule and the line's text, so it
 //     survives lines added above;
+//   - with --redact, run.redactionTokens lists the tokens that replaced names;
 //   - past GitHub's 25,000 results per run the most severe are kept and a notification says
 //     how many were dropped.
 #include <algorithm>
@@ -71,14 +72,14 @@ uint64_t Fnv1a(std::string_view s) {
   return h;
 }
 
-json Region(const SourceFile& src, Span span, bool snippet) {
-  Position a = src.lines().Utf16Position(span.begin);
-  Position b = src.lines().Utf16Position(span.end);
+json Region(const FileResult& f, Span span, bool snippet) {
+  Position a = f.source->lines().Utf16Position(span.begin);
+  Position b = f.source->lines().Utf16Position(span.end);
   json r = {{"startLine", a.line},
             {"startColumn", a.column},
             {"endLine", b.line},
             {"endColumn", b.column}};
-  if (snippet) r["snippet"] = {{"text", std::string(src.Slice(span))}};
+  if (snippet) r["snippet"] = {{"text", std::string(ShownSlice(f, span))}};
   return r;
 }
 
@@ -107,12 +108,13 @@ class SarifEmitter : public Emitter {
       result["level"] = Level(d.severity);
       result["message"] = {{"text", d.message}};
       json physical = {{"artifactLocation", Artifact(f.path)},
-                       {"region", Region(*f.source, d.span, !options_.sarif_no_snippets)}};
+                       {"region", Region(f, d.span, !options_.sarif_no_snippets)}};
       result["locations"] = json::array({{{"physicalLocation", physical}}});
       // Fingerprint: the rule and the trimmed text of the line, plus the occurrence number.
+      // Redacted, the line is hashed as shown, so a hash cannot confirm a guessed name.
       uint32_t line = f.source->lines().LineOf(d.span.begin);
       Span ls = f.source->lines().LineSpan(line);
-      std::string_view text = f.source->Slice(ls);
+      std::string_view text = ShownSlice(f, ls);
       while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
       while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
       char hash[32];
@@ -127,13 +129,13 @@ class SarifEmitter : public Emitter {
           fixes.push_back(
               {{"description",
                 {{"text", x.replacement.empty()
-                              ? "Remove \"" + std::string(f.source->Slice(x.span)) + "\""
+                              ? "Remove \"" + std::string(ShownSlice(f, x.span)) + "\""
                               : "Replace with \"" + x.replacement + "\""}}},
                {"artifactChanges",
                 json::array(
                     {{{"artifactLocation", Artifact(f.path)},
                       {"replacements",
-                       json::array({{{"deletedRegion", Region(*f.source, x.span, false)},
+                       json::array({{{"deletedRegion", Region(f, x.span, false)},
                                      {"insertedContent", {{"text", x.replacement}}}}})}}})}});
         }
         result["fixes"] = fixes;
@@ -155,18 +157,23 @@ class SarifEmitter : public Emitter {
         if (close == std::string::npos) break;
         short_text.replace(at, close - at + 1, "…");
       }
+      // Rule examples use stand-in names ("John"); redacted, no listed name appears anywhere.
+      auto shown = [&](const std::string& text) {
+        return options_.redactor ? options_.redactor->Apply(text) : text;
+      };
       std::string markdown = "**" + r.id + "**\n\n" + r.why + "\n\n**Write instead:** " + r.instead;
       if (!r.bad.empty()) markdown += "\n\n**Flagged:** " + r.bad.front();
-      json rule = {
-          {"id", r.id},
-          {"name", CamelName(r.id)},
-          {"shortDescription", {{"text", short_text}}},
-          {"fullDescription", {{"text", r.why}}},
-          {"help", {{"text", r.why + "\n\nWrite instead: " + r.instead}, {"markdown", markdown}}},
-          {"helpUri", std::string(kHomepage) + "/blob/main/" +
-                          (r.file.rfind("rules/", 0) == 0 ? r.file : "rules/README.md")},
-          {"defaultConfiguration", {{"level", Level(r.severity)}}},
-          {"properties", {{"tags", json::array({r.pack})}}}};
+      json rule = {{"id", r.id},
+                   {"name", CamelName(r.id)},
+                   {"shortDescription", {{"text", shown(short_text)}}},
+                   {"fullDescription", {{"text", shown(r.why)}}},
+                   {"help",
+                    {{"text", shown(r.why + "\n\nWrite instead: " + r.instead)},
+                     {"markdown", shown(markdown)}}},
+                   {"helpUri", std::string(kHomepage) + "/blob/main/" +
+                                   (r.file.rfind("rules/", 0) == 0 ? r.file : "rules/README.md")},
+                   {"defaultConfiguration", {{"level", Level(r.severity)}}},
+                   {"properties", {{"tags", json::array({r.pack})}}}};
       rule_index_[r.id] = static_cast<int>(rules_.size());
       rules_.push_back(std::move(rule));
     }
@@ -204,6 +211,8 @@ class SarifEmitter : public Emitter {
                 {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", root_uri}}}}},
                 {"columnKind", "utf16CodeUnits"},
                 {"results", results}};
+    // Says which strings are tokens standing in for names (SARIF 2.1.0 §3.14.28).
+    if (options_.redactor) run["redactionTokens"] = options_.redactor->Tokens();
     json log = {{"$schema",
                  "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                  "sarif-schema-2.1.0.json"},

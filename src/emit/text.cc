@@ -95,13 +95,17 @@ class TextEmitter : public Emitter {
         << " " << Style(SeverityColor(d.severity)) << SeverityName(d.severity) << ":"
         << Style(kReset) << " " << d.message << " [" << d.rule << "]\n";
     if (options_.quiet) return;
+    // The line as shown (redacted or not), with the span's offsets in it.
     uint32_t line = pos.line - 1;
     Span ls = src.lines().LineSpan(line);
-    std::string_view text = src.text().substr(ls.begin, ls.size());
+    std::string_view text = ShownSlice(f, ls);
+    const size_t line_begin = ShownOffset(f, ls.begin, false);
+    const size_t span_begin = ShownOffset(f, d.span.begin, false) - line_begin;
+    const size_t span_end = ShownOffset(f, d.span.end, true) - line_begin;
     // Keep very long lines readable: show at most 200 bytes around the match.
     size_t from = 0;
-    if (text.size() > 240 && d.span.begin - ls.begin > 80) {
-      from = d.span.begin - ls.begin - 60;
+    if (text.size() > 240 && span_begin > 80) {
+      from = span_begin - 60;
       while (from < text.size() && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
     }
     size_t to = std::min(text.size(), from + 240);
@@ -109,7 +113,7 @@ class TextEmitter : public Emitter {
     std::string gutter = std::to_string(pos.line);
     std::string pad(gutter.size(), ' ');
     std::string shown, marks;
-    size_t mb = d.span.begin - ls.begin, me = std::min<size_t>(d.span.end - ls.begin, text.size());
+    size_t mb = span_begin, me = std::min(span_end, text.size());
     if (d.scope == Scope::kDocument || me <= mb) me = mb;  // a point: one caret
     for (size_t i = from; i < to;) {
       size_t at = i;

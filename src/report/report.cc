@@ -14,6 +14,7 @@
 #include "../engine.h"
 #include "../files.h"
 #include "../markup/markup.h"
+#include "../people.h"
 #include "../rule_pack.h"
 #include "../source.h"
 
@@ -25,13 +26,6 @@ std::string Lower(std::string_view s) {
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
-}
-
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '"' || s[b] == '\'')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '"' || s[e - 1] == '\'')) --e;
-  return std::string(s.substr(b, e - b));
 }
 
 std::vector<std::u32string> FoldedDictionary(const std::string& name) {
@@ -47,18 +41,10 @@ std::string Fixed(double v, int digits) {
   return buf;
 }
 
-constexpr const char* kRevieweeKeys[] = {"employee", "reviewee", "name"};
-
-std::string Reviewee(const MarkupResult& m) {
-  for (const char* key : kRevieweeKeys)
-    if (auto v = Trim(m.FrontMatter(key)); !v.empty()) return v;
-  return "";
-}
-
 }  // namespace
 
 std::optional<int> ParseRating(std::string_view rating) {
-  std::string r = Lower(Trim(rating));
+  std::string r = Lower(Unquote(rating));
   if (r.empty()) return std::nullopt;
   if (r[0] >= '0' && r[0] <= '9') {
     double v = std::atof(r.c_str());
@@ -290,7 +276,7 @@ bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::
     std::string path, bytes, error;
     const Markup* markup = nullptr;
     const Config* config = nullptr;
-    std::string employee, reviewer;
+    People people;
   };
   std::vector<Input> files;
   for (size_t i = 0; i < inputs.size(); ++i) {
@@ -307,8 +293,7 @@ bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::
     if (in.error.empty()) {
       SourceFile probe(in.path, in.bytes);
       MarkupResult m = in.markup->scan(probe.text(), probe.content_begin());
-      in.employee = Reviewee(m);
-      in.reviewer = Trim(m.FrontMatter("reviewer"));
+      in.people = FrontMatterPeople(m);
     }
     files.push_back(std::move(in));
   }
@@ -320,17 +305,9 @@ bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::
   // Stable tokens: people in the order the files name them.
   Redactor redactor;
   if (options.redact) {
-    int people = 0, reviewers = 0;
-    auto person = [&](const std::string& name) {
-      if (!name.empty() && redactor.TokenFor(name).empty())
-        redactor.Add(name, "Person-" + std::to_string(++people));
-    };
-    for (const Input& in : files) {
-      person(in.employee);
-      if (!in.reviewer.empty() && redactor.TokenFor(in.reviewer).empty())
-        redactor.Add(in.reviewer, "Reviewer-" + std::to_string(++reviewers));
-    }
-    for (const std::string& name : options.redact_names) person(Trim(name));
+    std::vector<People> people;
+    for (const Input& in : files) people.push_back(in.people);
+    redactor = PeopleRedactor(people, options.redact_names);
   }
   report->redacted = options.redact;
 
@@ -339,7 +316,7 @@ bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::
   Workspace ws(*engine);
   for (Input& in : files) {
     ReviewReport r;
-    r.path = options.redact ? redactor.Apply(in.path) : in.path;
+    r.path = options.redact ? redactor.ApplyToPath(in.path) : in.path;
     if (!in.error.empty()) {
       r.error = options.redact ? redactor.Apply(in.error) : in.error;
       report->reviews.push_back(std::move(r));
@@ -352,9 +329,10 @@ bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::
     if (in.config) policy = PolicyFor(*in.config, in.path);
     LintResult lint = engine->Lint(source, *in.markup, ws, &policy);
     MarkupResult m = in.markup->scan(source.text(), source.content_begin());
-    r.employee = Reviewee(m);
-    r.reviewer = Trim(m.FrontMatter("reviewer"));
-    r.rating = Trim(m.FrontMatter("rating"));
+    People people = FrontMatterPeople(m);
+    r.employee = people.reviewee;
+    r.reviewer = people.reviewer;
+    r.rating = Unquote(m.FrontMatter("rating"));
     r.rating_value = ParseRating(r.rating);
     r.error = lint.error;
     r.scorecard = std::move(lint.scorecard);

@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../diagnostic.h"
+#include "../redact.h"
 #include "../scorecard.h"
 
 namespace reviewlint::report {
@@ -108,41 +109,6 @@ Stats Describe(std::vector<double> values);
 void RenderReportText(const Report& report, std::ostream& out);
 nlohmann::ordered_json ReportJson(const Report& report);
 void RenderReportHtml(const Report& report, std::ostream& out);
-
-/// Replaces names by stable tokens: case-insensitive, whole words, UTF-8 aware.
-class Redactor {
- public:
-  /// Adds a name (and each of its parts) for `token`; earlier names win over later ones.
-  void Add(const std::string& name, const std::string& token);
-  /// The token for a full name already added, or "".
-  std::string TokenFor(const std::string& name) const;
-  /// One replaced name: [begin, end) in the original text, [new_begin, new_end) in the result.
-  struct Edit {
-    size_t begin, end, new_begin, new_end;
-  };
-  std::string Apply(std::string_view text, std::vector<Edit>* edits = nullptr) const;
-  /// Where an offset of the original text is in the redacted one; an offset inside a name maps
-  /// to the start (or, with `end`, the end) of its token.
-  static size_t MapOffset(const std::vector<Edit>& edits, size_t offset, bool end);
-  bool empty() const { return terms_.empty(); }
-
- private:
-  struct Term {
-    std::u32string folded;
-    std::string token;
-  };
-  std::vector<Term> terms_;  // longest first when applied
-};
-
-/// Case-insensitive whole-word occurrences of any term in `text` (UTF-8): [begin, end) byte
-/// offsets and the term index; a longer term wins at the same start; matches never overlap.
-struct WordMatch {
-  size_t begin, end, term;
-};
-std::vector<WordMatch> FindWholeWords(std::string_view text,
-                                      const std::vector<std::u32string>& folded_terms);
-/// Case-folds UTF-8 text into code points.
-std::u32string Fold(std::string_view text);
 
 /// The `reviewlint report` subcommand: returns the exit code (0, or 2 on errors).
 int RunReport(const ReportOptions& options, const std::string& format,

@@ -84,7 +84,7 @@ TEST(Report, Quartiles) {
 }
 
 TEST(Report, RedactorIsCaseInsensitiveWholeWordAndUnicodeSafe) {
-  report::Redactor r;
+  Redactor r;
   r.Add("Zoë Lindqvist", "Person-1");
   r.Add("Hannah Brooks", "Reviewer-1");
   EXPECT_EQ(r.Apply("ZOË LINDQVIST met zoë; Zoë's plan. Zoëy and Hannahs stay. brooks!"),
@@ -170,11 +170,11 @@ TEST(Report, RedactedOutputsNameNobody) {
       }
     }
   std::vector<std::u32string> folded;
-  for (const auto& n : names) folded.push_back(report::Fold(n));
+  for (const auto& n : names) folded.push_back(Fold(n));
   Outputs o = RunReport("--redact --redact-name Hannah", "redacted");
   std::string json = o.json.dump();
   for (const std::string* out : {&o.text, &json, &o.html}) {
-    auto found = report::FindWholeWords(*out, folded);
+    auto found = FindWholeWords(*out, folded);
     EXPECT_TRUE(found.empty()) << out->substr(found.empty() ? 0 : found[0].begin, 40);
   }
   EXPECT_NE(o.html.find("Person-1"), std::string::npos);

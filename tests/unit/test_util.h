@@ -98,4 +98,35 @@ inline CliResult RunCli(const std::string& args, const std::string& input = "") 
   return r;
 }
 
+/// The SARIF validators (../shared/harness/check-sarif.sh --warnings-fail) on `sarif`. The
+/// harness lives beside the project; a user's clone does not have it, so `skipped` says why it
+/// did not run, else `code` is its exit code and `log` its output.
+struct SarifCheck {
+  std::string skipped;
+  int code = -1;
+  std::string log;
+};
+
+inline SarifCheck CheckSarif(const std::string& sarif, const std::string& name) {
+  SarifCheck c;
+  std::string harness = std::string(REVIEWLINT_SOURCE_DIR) + "/../shared/harness/check-sarif.sh";
+  if (!std::filesystem::exists(harness)) {
+    c.skipped = "no ../shared/harness (not part of a user's clone)";
+    return c;
+  }
+  if (std::system("command -v npm >/dev/null 2>&1") != 0) {
+    c.skipped = "npm is not installed";
+    return c;
+  }
+  std::string out = TempDir() + "/" + name + ".sarif";
+  WriteFile(out, sarif);
+  std::string cmd =
+      "timeout 600 bash '" + harness + "' --warnings-fail '" + out + "' > '" + out + ".log' 2>&1";
+  int status = std::system(cmd.c_str());
+  c.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  c.log = ReadAll(out + ".log");
+  if (c.code == 3) c.skipped = "a validator could not be installed: " + c.log;
+  return c;
+}
+
 }  // namespace reviewlint::testing

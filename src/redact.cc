@@ -2,11 +2,11 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "redact.h"
+
 #include <algorithm>
 
-#include "report.h"
-
-namespace reviewlint::report {
+namespace reviewlint {
 namespace {
 
 struct CodePoint {
@@ -30,9 +30,9 @@ std::vector<CodePoint> Decode(std::string_view text) {
   return out;
 }
 
-bool IsWordChar(char32_t c) {
-  if (c == '_') return true;
-  if (u_isalnum(static_cast<UChar32>(c))) return true;
+bool IsWordChar(char32_t c, bool letters_only = false) {
+  if (!letters_only && (c == '_' || u_isdigit(static_cast<UChar32>(c)))) return true;
+  if (u_isalpha(static_cast<UChar32>(c))) return true;
   int8_t type = u_charType(static_cast<UChar32>(c));
   return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
 }
@@ -46,12 +46,14 @@ std::u32string Fold(std::string_view text) {
 }
 
 std::vector<WordMatch> FindWholeWords(std::string_view text,
-                                      const std::vector<std::u32string>& folded_terms) {
+                                      const std::vector<std::u32string>& folded_terms,
+                                      bool letters_only) {
   std::vector<WordMatch> out;
   std::vector<CodePoint> cps = Decode(text);
   const size_t n = cps.size();
   for (size_t i = 0; i < n;) {
-    if ((i > 0 && IsWordChar(cps[i - 1].folded)) || !IsWordChar(cps[i].folded)) {
+    if ((i > 0 && IsWordChar(cps[i - 1].folded, letters_only)) ||
+        !IsWordChar(cps[i].folded, letters_only)) {
       ++i;
       continue;
     }
@@ -63,7 +65,7 @@ std::vector<WordMatch> FindWholeWords(std::string_view text,
       bool same = true;
       for (size_t k = 0; k < len && same; ++k) same = cps[i + k].folded == term[k];
       if (!same) continue;
-      if (i + len < n && IsWordChar(cps[i + len].folded)) continue;
+      if (i + len < n && IsWordChar(cps[i + len].folded, letters_only)) continue;
       best = t, best_len = len;
     }
     if (best_len) {
@@ -90,12 +92,22 @@ void Redactor::Add(const std::string& name, const std::string& token) {
     terms_.push_back({folded, token});
   };
   add(name);
+  std::vector<std::string_view> parts;
   size_t start = 0;
   for (size_t i = 0; i <= name.size(); ++i) {
     if (i == name.size() || name[i] == ' ' || name[i] == '\t' || name[i] == '-') {
-      if (i > start) add(std::string_view(name).substr(start, i - start));
+      if (i > start) parts.push_back(std::string_view(name).substr(start, i - start));
       start = i + 1;
     }
+  }
+  for (std::string_view part : parts) add(part);
+  // File names join the parts ("reviews/jane_doe.md"); "_" is a word character, so a joined
+  // name is only found whole.
+  if (parts.size() < 2) return;
+  for (const char* glue : {"", "-", "_", "."}) {
+    std::string joined;
+    for (std::string_view part : parts) joined += (joined.empty() ? "" : glue) + std::string(part);
+    add(joined);
   }
 }
 
@@ -107,12 +119,21 @@ std::string Redactor::TokenFor(const std::string& name) const {
 }
 
 std::string Redactor::Apply(std::string_view text, std::vector<Edit>* edits) const {
+  return Replace(text, false, edits);
+}
+
+std::string Redactor::ApplyToPath(std::string_view path) const {
+  return Replace(path, true, nullptr);
+}
+
+std::string Redactor::Replace(std::string_view text, bool letters_only,
+                              std::vector<Edit>* edits) const {
   if (terms_.empty()) return std::string(text);
   std::vector<std::u32string> folded;
   for (const Term& t : terms_) folded.push_back(t.folded);
   std::string out;
   size_t at = 0;
-  for (const WordMatch& m : FindWholeWords(text, folded)) {
+  for (const WordMatch& m : FindWholeWords(text, folded, letters_only)) {
     out.append(text.substr(at, m.begin - at));
     size_t new_begin = out.size();
     out.append(terms_[m.term].token);
@@ -120,6 +141,13 @@ std::string Redactor::Apply(std::string_view text, std::vector<Edit>* edits) con
     at = m.end;
   }
   out.append(text.substr(at));
+  return out;
+}
+
+std::vector<std::string> Redactor::Tokens() const {
+  std::vector<std::string> out;
+  for (const Term& t : terms_)
+    if (std::find(out.begin(), out.end(), t.token) == out.end()) out.push_back(t.token);
   return out;
 }
 
@@ -134,4 +162,4 @@ size_t Redactor::MapOffset(const std::vector<Edit>& edits, size_t offset, bool e
   return static_cast<size_t>(static_cast<long long>(offset) + shift);
 }
 
-}  // namespace reviewlint::report
+}  // namespace reviewlint
