@@ -22,6 +22,7 @@
 #include "examples.h"
 #include "files.h"
 #include "fix.h"
+#include "lint_setup.h"
 #include "lsp/server.h"
 #include "people.h"
 #include "report/report.h"
@@ -43,15 +44,10 @@ struct Options {
   bool list_rules = false;
   std::string explain;
   std::string stdin_filename;
-  std::vector<std::string> rules_dirs;
-  std::vector<std::string> rule_levels;
-  std::string rubric;
-  std::vector<std::string> rubric_files;
+  SetupOptions setup;  // --config, --no-config, --rules-dir, --rubric-file, --rule, --rubric
   bool summary = false;
   std::string sarif_root;
   bool sarif_no_snippets = false;
-  std::string config;
-  bool no_config = false;
   std::string print_config;
   bool report_unused_disables = false;
   bool fix = false, fix_unsafe = false, diff = false;
@@ -59,58 +55,6 @@ struct Options {
   std::vector<std::string> redact_names;
   unsigned jobs = 0;
 };
-
-std::unique_ptr<Engine> BuildEngine(const Options& o, std::ostream& err) {
-  DataStore store;
-  for (const auto& d : o.rules_dirs) store.AddFolder(d);
-  std::vector<std::string> errors;
-  std::vector<RulePack> packs = LoadPacks(store, &errors);
-  std::vector<Rubric> rubrics = LoadRubrics(store, o.rubric_files, &errors);
-  RuleSettings settings;
-  std::vector<std::string> known;
-  for (const auto& p : packs) {
-    known.push_back(p.name);
-    for (const auto& r : p.rules) known.push_back(r.id);
-  }
-  for (const std::string& kv : o.rule_levels) {
-    size_t eq = kv.find('=');
-    std::string key = kv.substr(0, eq), level = eq == std::string::npos ? "" : kv.substr(eq + 1);
-    Severity s;
-    if (level != "off" && !ParseSeverity(level, &s)) {
-      errors.push_back("--rule " + kv + ": the level must be off, info, warning or error");
-    } else if (std::find(known.begin(), known.end(), key) == known.end()) {
-      errors.push_back("--rule " + kv + ": unknown rule or pack \"" + key + "\"" +
-                       DidYouMean(key, known));
-    } else {
-      settings.levels[key] = level;
-    }
-  }
-  std::unique_ptr<Engine> engine;
-  settings.rubric = o.rubric;
-  if (!o.rubric.empty() && o.rubric.find('/') != std::string::npos) {
-    // A path: load it like an extra rubric file and use it by name.
-    std::vector<std::string> one_error;
-    std::ifstream in(o.rubric, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (!in)
-      errors.push_back("--rubric " + o.rubric + ": cannot read file");
-    else if (auto r = ParseRubric(o.rubric, ss.str(), store, &errors)) {
-      settings.rubric = r->name;
-      rubrics.erase(std::remove_if(rubrics.begin(), rubrics.end(),
-                                   [&](const Rubric& x) { return x.name == r->name; }),
-                    rubrics.end());
-      rubrics.push_back(std::move(*r));
-    }
-  }
-  if (errors.empty())
-    engine = Engine::Build(std::move(packs), std::move(rubrics), settings, &errors);
-  if (!errors.empty()) {
-    for (const auto& e : errors) err << "reviewlint: error: " << e << "\n";
-    return nullptr;
-  }
-  return engine;
-}
 
 int ListRules(const Engine& engine) {
   size_t width = 0;
@@ -172,37 +116,19 @@ int Init(const std::string& dir) {
   return kExitClean;
 }
 
-// Rule ids and pack names in config files must exist.
-bool CheckConfigIds(const Engine& engine,
-                    const std::map<std::string, std::unique_ptr<Config>>& configs) {
-  const auto& known = engine.known_ids();
-  bool ok = true;
-  auto check = [&](const std::string& file, const std::string& where, const std::string& id) {
-    if (std::find(known.begin(), known.end(), id) != known.end()) return;
-    std::cerr << "reviewlint: error: " << file << ": " << where << ": unknown rule or pack \"" << id
-              << "\"" << DidYouMean(id, known) << "\n";
-    ok = false;
-  };
-  for (const auto& [path, config] : configs) {
-    if (!config) continue;
-    for (const auto& [id, level] : config->rules) check(path, "/rules/" + id, id);
-    for (size_t i = 0; i < config->overrides.size(); ++i)
-      for (const auto& [id, level] : config->overrides[i].rules)
-        check(path, "/overrides/" + std::to_string(i) + "/rules/" + id, id);
-    if (!config->rubric.empty() && !engine.FindRubric(config->rubric)) {
-      std::cerr << "reviewlint: error: " << path << ": /rubric: unknown rubric \"" << config->rubric
-                << "\"; known: " << engine.RubricNames() << "\n";
-      ok = false;
-    }
-  }
-  return ok;
+// Prints a run's set-up errors; false if there were any.
+bool PrintErrors(const std::vector<std::string>& errors) {
+  for (const auto& e : errors) std::cerr << "reviewlint: error: " << e << "\n";
+  return errors.empty();
 }
 
 int TestRules(const std::vector<std::string>& dirs) {
-  Options o;
-  o.rules_dirs = dirs;
-  auto engine = BuildEngine(o, std::cerr);
-  if (!engine) return kExitError;
+  SetupOptions o;
+  LintSetup setup;
+  setup.rules_dirs = dirs;
+  std::vector<std::string> errors;
+  auto engine = BuildEngine(o, setup, &errors);
+  if (!PrintErrors(errors)) return kExitError;
   std::vector<std::string> packs;
   if (!dirs.empty()) {
     // Only the packs that come from the given folders.
@@ -366,6 +292,29 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
   for (auto& t : threads) t.join();
 }
 
+// The flags that choose rules and configuration, shared by the lint command and `report`.
+void AddSetupFlags(CLI::App* cmd, SetupOptions* setup) {
+  cmd->add_option("--rules-dir", setup->rules_dirs,
+                  "Also load the rule packs (*.json) in this folder")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
+  cmd->add_option("--rule", setup->rule_levels,
+                  "Set a rule or pack to off|info|warning|error, e.g. --rule bias=error")
+      ->type_name("ID=LEVEL")
+      ->allow_extra_args(false);
+  cmd->add_option("--rubric", setup->rubric,
+                  "Rubric for every draft: a name (backend-developer) or a rubric file")
+      ->type_name("NAME|PATH");
+  cmd->add_option("--rubric-file", setup->rubric_files,
+                  "Also load this rubric file (drafts pick it with `rubric:` in front matter)")
+      ->type_name("PATH")
+      ->allow_extra_args(false);
+  cmd->add_option("--config", setup->config,
+                  "Use this config file for every file (instead of the nearest .reviewlint.json)")
+      ->type_name("FILE");
+  cmd->add_flag("--no-config", setup->no_config, "Ignore .reviewlint.json files");
+}
+
 }  // namespace
 
 int Run(int argc, char** argv) {
@@ -401,29 +350,12 @@ int Run(int argc, char** argv) {
                  "Explain a rule (why it matters, what to write instead) and exit");
   app.add_option("--stdin-filename", o.stdin_filename,
                  "Name (and markup, by extension) of the text read from -");
-  app.add_option("--rules-dir", o.rules_dirs, "Also load the rule packs (*.json) in this folder")
-      ->type_name("DIR")
-      ->allow_extra_args(false);
-  app.add_option("--rule", o.rule_levels,
-                 "Set a rule or pack to off|info|warning|error, e.g. --rule bias=error")
-      ->type_name("ID=LEVEL")
-      ->allow_extra_args(false);
-  app.add_option("--rubric", o.rubric,
-                 "Rubric for every draft: a name (backend-developer) or a rubric file")
-      ->type_name("NAME|PATH");
-  app.add_option("--rubric-file", o.rubric_files,
-                 "Also load this rubric file (drafts pick it with `rubric:` in front matter)")
-      ->type_name("PATH")
-      ->allow_extra_args(false);
+  AddSetupFlags(&app, &o.setup);
   app.add_option("--sarif-root", o.sarif_root,
                  "SARIF artifact URIs are relative to this folder (default: the current one)")
       ->type_name("DIR");
   app.add_flag("--sarif-no-snippets", o.sarif_no_snippets,
                "Leave the reviewed text out of SARIF output (reviews are personal)");
-  app.add_option("--config", o.config,
-                 "Use this config file for every file (instead of the nearest .reviewlint.json)")
-      ->type_name("FILE");
-  app.add_flag("--no-config", o.no_config, "Ignore .reviewlint.json files");
   app.add_option("--print-config", o.print_config,
                  "Print the merged configuration that applies to FILE and exit")
       ->type_name("FILE");
@@ -473,9 +405,7 @@ int Run(int argc, char** argv) {
                    "Also redact this name (repeatable; implies --redact)")
       ->type_name("NAME")
       ->allow_extra_args(false);
-  report_cmd->add_option("--rubric", report_options.rubric, "Rubric for every review")
-      ->type_name("NAME");
-  report_cmd->add_flag("--no-config", report_options.no_config, "Ignore .reviewlint.json files");
+  AddSetupFlags(report_cmd, &report_options.setup);
 
   try {
     app.parse(argc, argv);
@@ -506,65 +436,27 @@ int Run(int argc, char** argv) {
   }
 
   if (o.paths.empty()) o.paths.push_back(".");
-  std::vector<InputFile> inputs = CollectFiles(o.paths);
-  if (!o.print_config.empty()) inputs = {InputFile{o.print_config, true, ""}};
-
   // Configuration: every file's nearest .reviewlint.json (or --config), loaded before anything
   // is linted so that a broken one stops the run.
-  std::map<std::string, std::unique_ptr<Config>> loaded;
-  std::vector<const Config*> configs(inputs.size(), nullptr);
-  std::vector<std::string> config_errors;
-  std::map<std::string, std::string> found_in;  // folder → config path
-  for (size_t i = 0; i < inputs.size() && !o.no_config; ++i) {
-    std::string path = o.config;
-    if (path.empty()) {
-      std::string where = inputs[i].path == "-" ? "." : inputs[i].path;
-      std::string dir = std::filesystem::path(where).parent_path().string();
-      auto it = found_in.find(dir);
-      path = it != found_in.end() ? it->second : (found_in[dir] = FindConfig(where));
-    }
-    if (path.empty()) continue;
-    auto& slot = loaded[path];
-    if (!slot) {
-      slot = std::make_unique<Config>();
-      if (!LoadConfig(path, slot.get(), &config_errors)) continue;
-      for (const auto& d : slot->rule_dirs) o.rules_dirs.push_back(d);
-      for (const auto& r : slot->rubric_files) o.rubric_files.push_back(r);
-    }
-    configs[i] = slot.get();
-  }
-  if (!config_errors.empty()) {
-    for (const auto& e : config_errors) std::cerr << "reviewlint: error: " << e << "\n";
-    return kExitError;
-  }
-  std::sort(o.rules_dirs.begin(), o.rules_dirs.end());
-  o.rules_dirs.erase(std::unique(o.rules_dirs.begin(), o.rules_dirs.end()), o.rules_dirs.end());
-  std::sort(o.rubric_files.begin(), o.rubric_files.end());
-  o.rubric_files.erase(std::unique(o.rubric_files.begin(), o.rubric_files.end()),
-                       o.rubric_files.end());
-
-  auto engine = BuildEngine(o, std::cerr);
-  if (!engine) return kExitError;
-  if (!CheckConfigIds(*engine, loaded)) return kExitError;
+  LintSetup setup;
+  setup.inputs = o.print_config.empty() ? CollectFiles(o.paths)
+                                        : std::vector<InputFile>{{o.print_config, true, ""}};
+  std::vector<std::string> errors;
+  auto engine =
+      LoadConfigs(o.setup, &setup, &errors) ? BuildEngine(o.setup, setup, &errors) : nullptr;
+  if (!PrintErrors(errors)) return kExitError;
   if (o.list_rules) return ListRules(*engine);
   if (!o.explain.empty()) return Explain(*engine, o.explain);
   if (!o.print_config.empty()) {
     Config none;
-    FilePolicy policy = configs[0] ? PolicyFor(*configs[0], o.print_config) : FilePolicy{};
-    std::cout << DescribePolicy(configs[0] ? *configs[0] : none, policy).dump(2) << "\n";
+    const Config* config = setup.configs[0];
+    FilePolicy policy = config ? PolicyFor(*config, o.print_config) : FilePolicy{};
+    std::cout << DescribePolicy(config ? *config : none, policy).dump(2) << "\n";
     return kExitClean;
   }
-  // Files found in folders that a config ignores are not linted; named files always are.
-  {
-    size_t kept = 0;  // compacted in place: a copy would double the list of a huge folder
-    for (size_t i = 0; i < inputs.size(); ++i) {
-      if (!inputs[i].explicit_arg && configs[i] && IsIgnored(*configs[i], inputs[i].path)) continue;
-      if (kept != i) inputs[kept] = std::move(inputs[i]);  // never move a string onto itself
-      configs[kept++] = configs[i];
-    }
-    inputs.resize(kept);
-    configs.resize(kept);
-  }
+  DropIgnored(&setup);
+  const std::vector<InputFile>& inputs = setup.inputs;
+  const std::vector<const Config*>& configs = setup.configs;
 
   // Tokens are numbered over the whole run, in file order, as `reviewlint report --redact` does.
   ReadAhead ahead;

@@ -248,29 +248,17 @@ void Analyse(Report* report) {
 bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::string>* errors) {
   std::vector<std::string> paths = options.paths;
   if (paths.empty()) paths.push_back(".");
-  std::vector<InputFile> inputs = CollectFiles(paths);
-
-  // Configuration, as in the main command: the nearest .reviewlint.json of each file.
-  std::map<std::string, std::unique_ptr<Config>> loaded;
-  std::vector<const Config*> configs(inputs.size(), nullptr);
-  DataStore store;
-  for (size_t i = 0; i < inputs.size() && !options.no_config; ++i) {
-    if (inputs[i].path == "-") continue;
-    std::string path = FindConfig(inputs[i].path);
-    if (path.empty()) continue;
-    auto& slot = loaded[path];
-    if (!slot) {
-      slot = std::make_unique<Config>();
-      if (!LoadConfig(path, slot.get(), errors)) continue;
-      for (const auto& d : slot->rule_dirs) store.AddFolder(d);
-    }
-    configs[i] = slot.get();
-  }
-  if (!errors->empty()) return false;
-  RuleSettings settings;
-  settings.rubric = options.rubric;
-  std::unique_ptr<Engine> engine = BuildEngine(store, settings, errors);
+  // Files, configuration and engine exactly as the lint command sets them up, so a team's
+  // packs, rubric files and rule levels apply here too.
+  LintSetup setup;
+  setup.inputs = CollectFiles(paths);
+  std::unique_ptr<Engine> engine;
+  if (LoadConfigs(options.setup, &setup, errors))
+    engine = BuildEngine(options.setup, setup, errors);
   if (!engine) return false;
+  DropIgnored(&setup);
+  const std::vector<InputFile>& inputs = setup.inputs;
+  const std::vector<const Config*>& configs = setup.configs;
 
   struct Input {
     std::string path, bytes, error;
@@ -280,7 +268,6 @@ bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::
   };
   std::vector<Input> files;
   for (size_t i = 0; i < inputs.size(); ++i) {
-    if (!inputs[i].explicit_arg && configs[i] && IsIgnored(*configs[i], inputs[i].path)) continue;
     Input in;
     in.path = inputs[i].path;
     in.config = configs[i];

@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../diagnostic.h"
+#include "../lint_setup.h"
 #include "../redact.h"
 #include "../scorecard.h"
 
@@ -34,8 +35,7 @@ struct ReportOptions {
   std::vector<std::string> paths;
   bool redact = false;
   std::vector<std::string> redact_names;  // --redact-name
-  std::string rubric;                     // --rubric NAME, else front matter / config / default
-  bool no_config = false;
+  SetupOptions setup;  // --rubric, --rubric-file, --rules-dir, --rule, --config, --no-config
 };
 
 /// One review, linted and measured. With --redact every string here is already redacted.

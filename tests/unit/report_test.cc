@@ -92,6 +92,37 @@ TEST(Report, RedactorIsCaseInsensitiveWholeWordAndUnicodeSafe) {
   EXPECT_EQ(r.TokenFor("zoë lindqvist"), "Person-1");
 }
 
+// The report sets up like the lint command: a rubric file named on the command line or in the
+// folder's .reviewlint.json is found, and so are the config's rule levels.
+TEST(Report, UsesRubricFilesAndConfigLikeTheLintCommand) {
+  const std::string draft = "tests/fixtures/document/french.md";  // rubric: team-rubric
+  auto without = RunCli("report --format json " + draft);
+  EXPECT_EQ(without.exit_code, 2) << "unknown rubric without the file: " << without.out;
+
+  auto flag = RunCli(
+      "report --format json --rubric-file tests/fixtures/document/team-rubric.json " + draft);
+  ASSERT_EQ(flag.exit_code, 0) << flag.err;
+  auto j = nlohmann::json::parse(flag.out);
+  EXPECT_EQ(j["reviews"][0]["rubric"], "team-rubric");
+  EXPECT_EQ(j["reviews"][0]["categories_uncovered"], nlohmann::json::array({"On-call"}));
+
+  std::string dir = TempDir() + "/report-config";
+  std::filesystem::create_directories(dir);
+  const std::string src = std::string(REVIEWLINT_SOURCE_DIR) + "/";
+  std::filesystem::copy_file(src + draft, dir + "/french.md",
+                             std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy_file(src + "tests/fixtures/document/team-rubric.json",
+                             dir + "/team-rubric.json",
+                             std::filesystem::copy_options::overwrite_existing);
+  testing::WriteFile(dir + "/.reviewlint.json",
+                     R"({"rubrics": ["team-rubric.json"], "rules": {"rubric": "off"}})");
+  auto config = RunCli("report --format json '" + dir + "'");
+  ASSERT_EQ(config.exit_code, 0) << config.err;
+  auto c = nlohmann::json::parse(config.out);
+  EXPECT_EQ(c["reviews"][0]["rubric"], "team-rubric");
+  EXPECT_EQ(c["reviews"][0]["findings_per_pack"].value("rubric", 0), 0) << "rubric pack is off";
+}
+
 TEST(Report, FormatsAgree) {
   const Outputs& o = Plain();
   const auto& outliers = o.json["outliers"];

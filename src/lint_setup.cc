@@ -1,0 +1,136 @@
+#include "lint_setup.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "edit_distance.h"
+
+namespace reviewlint {
+namespace {
+
+// Rule ids and pack names in config files must exist.
+bool CheckConfigIds(const Engine& engine,
+                    const std::map<std::string, std::unique_ptr<Config>>& configs,
+                    std::vector<std::string>* errors) {
+  const auto& known = engine.known_ids();
+  bool ok = true;
+  auto check = [&](const std::string& file, const std::string& where, const std::string& id) {
+    if (std::find(known.begin(), known.end(), id) != known.end()) return;
+    errors->push_back(file + ": " + where + ": unknown rule or pack \"" + id + "\"" +
+                      DidYouMean(id, known));
+    ok = false;
+  };
+  for (const auto& [path, config] : configs) {
+    if (!config) continue;
+    for (const auto& [id, level] : config->rules) check(path, "/rules/" + id, id);
+    for (size_t i = 0; i < config->overrides.size(); ++i)
+      for (const auto& [id, level] : config->overrides[i].rules)
+        check(path, "/overrides/" + std::to_string(i) + "/rules/" + id, id);
+    if (!config->rubric.empty() && !engine.FindRubric(config->rubric)) {
+      errors->push_back(path + ": /rubric: unknown rubric \"" + config->rubric +
+                        "\"; known: " + engine.RubricNames());
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+}  // namespace
+
+bool LoadConfigs(const SetupOptions& o, LintSetup* s, std::vector<std::string>* errors) {
+  const size_t before = errors->size();
+  s->configs.assign(s->inputs.size(), nullptr);
+  s->rules_dirs = o.rules_dirs;
+  s->rubric_files = o.rubric_files;
+  std::map<std::string, std::string> found_in;  // folder → config path
+  for (size_t i = 0; i < s->inputs.size() && !o.no_config; ++i) {
+    std::string path = o.config;
+    if (path.empty()) {
+      std::string where = s->inputs[i].path == "-" ? "." : s->inputs[i].path;
+      std::string dir = std::filesystem::path(where).parent_path().string();
+      auto it = found_in.find(dir);
+      path = it != found_in.end() ? it->second : (found_in[dir] = FindConfig(where));
+    }
+    if (path.empty()) continue;
+    auto& slot = s->loaded[path];
+    if (!slot) {
+      slot = std::make_unique<Config>();
+      if (!LoadConfig(path, slot.get(), errors)) continue;
+      for (const auto& d : slot->rule_dirs) s->rules_dirs.push_back(d);
+      for (const auto& r : slot->rubric_files) s->rubric_files.push_back(r);
+    }
+    s->configs[i] = slot.get();
+  }
+  for (auto* list : {&s->rules_dirs, &s->rubric_files}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  return errors->size() == before;
+}
+
+std::unique_ptr<Engine> BuildEngine(const SetupOptions& o, const LintSetup& setup,
+                                    std::vector<std::string>* errors_out) {
+  DataStore store;
+  for (const auto& d : setup.rules_dirs) store.AddFolder(d);
+  std::vector<std::string>& errors = *errors_out;
+  const size_t before = errors.size();
+  std::vector<RulePack> packs = LoadPacks(store, &errors);
+  std::vector<Rubric> rubrics = LoadRubrics(store, setup.rubric_files, &errors);
+  RuleSettings settings;
+  std::vector<std::string> known;
+  for (const auto& p : packs) {
+    known.push_back(p.name);
+    for (const auto& r : p.rules) known.push_back(r.id);
+  }
+  for (const std::string& kv : o.rule_levels) {
+    size_t eq = kv.find('=');
+    std::string key = kv.substr(0, eq), level = eq == std::string::npos ? "" : kv.substr(eq + 1);
+    Severity s;
+    if (level != "off" && !ParseSeverity(level, &s)) {
+      errors.push_back("--rule " + kv + ": the level must be off, info, warning or error");
+    } else if (std::find(known.begin(), known.end(), key) == known.end()) {
+      errors.push_back("--rule " + kv + ": unknown rule or pack \"" + key + "\"" +
+                       DidYouMean(key, known));
+    } else {
+      settings.levels[key] = level;
+    }
+  }
+  std::unique_ptr<Engine> engine;
+  settings.rubric = o.rubric;
+  if (!o.rubric.empty() && o.rubric.find('/') != std::string::npos) {
+    // A path: load it like an extra rubric file and use it by name.
+    std::vector<std::string> one_error;
+    std::ifstream in(o.rubric, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (!in)
+      errors.push_back("--rubric " + o.rubric + ": cannot read file");
+    else if (auto r = ParseRubric(o.rubric, ss.str(), store, &errors)) {
+      settings.rubric = r->name;
+      rubrics.erase(std::remove_if(rubrics.begin(), rubrics.end(),
+                                   [&](const Rubric& x) { return x.name == r->name; }),
+                    rubrics.end());
+      rubrics.push_back(std::move(*r));
+    }
+  }
+  if (errors.size() == before)
+    engine = Engine::Build(std::move(packs), std::move(rubrics), settings, &errors);
+  if (errors.size() != before || !CheckConfigIds(*engine, setup.loaded, &errors)) return nullptr;
+  return engine;
+}
+
+void DropIgnored(LintSetup* s) {
+  size_t kept = 0;  // compacted in place: a copy would double the list of a huge folder
+  for (size_t i = 0; i < s->inputs.size(); ++i) {
+    const InputFile& in = s->inputs[i];
+    if (!in.explicit_arg && s->configs[i] && IsIgnored(*s->configs[i], in.path)) continue;
+    if (kept != i) s->inputs[kept] = std::move(s->inputs[i]);  // never move a string onto itself
+    s->configs[kept++] = s->configs[i];
+  }
+  s->inputs.resize(kept);
+  s->configs.resize(kept);
+}
+
+}  // namespace reviewlint
