@@ -51,7 +51,7 @@ if [ -x /usr/bin/time ]; then
   /usr/bin/time -f "peak RSS: %M KB for $FILES files (-j 2)" "$BIN" -j 2 --fail-on never -q "$D/folder-$FILES" > /dev/null
   if [ "$BIG" -gt 0 ]; then
     [ -d "$D/folder-$BIG" ] || "$GEN" folder "$D/folder-$BIG" "$BIG" 2048 2
-    BIGBYTES=$(cat "$D/folder-$BIG"/* | wc -c)
+    BIGBYTES=$(find "$D/folder-$BIG" -type f -exec cat {} + | wc -c)
     t0=$(now)
     /usr/bin/time -f "peak RSS: %M KB for $BIG files, $BIGBYTES bytes (-j 2; target < 50 MB)" \
       "$BIN" -j 2 --fail-on never -q "$D/folder-$BIG" > /dev/null

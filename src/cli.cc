@@ -207,7 +207,7 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
   // (a worker waits until it has been emitted), so memory does not grow with the file count.
   std::vector<std::optional<Slot>> slots;
   std::mutex mu;
-  std::condition_variable ready, room;
+  std::condition_variable room;
   std::atomic<size_t> next{0};
   size_t emitted = 0;
 
@@ -245,6 +245,10 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
     return slot;
   };
 
+  // No thread only waits to print: each worker, the calling thread among them, hands its result
+  // in, and whichever finds the next file in order ready prints it and every ready one after it
+  // (one at a time: `flushing`). With -j 2 that is two threads on two cores, not three.
+  bool flushing = false;
   auto worker = [&]() {
     Workspace ws(engine);
     for (;;) {
@@ -255,10 +259,23 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
         room.wait(lock, [&] { return i < emitted + window; });
       }
       Slot slot = lint_one(ws, i);
-      std::lock_guard<std::mutex> lock(mu);
+      std::unique_lock<std::mutex> lock(mu);
       slots[i % window] = std::move(slot);
       slots[i % window]->done = true;
-      ready.notify_all();
+      if (flushing) continue;  // the thread printing will come to it
+      flushing = true;
+      for (;;) {
+        std::optional<Slot>& first = slots[emitted % window];
+        if (emitted >= n || !first.has_value() || !first->done) break;
+        Slot ready_slot = std::move(*first);
+        first.reset();
+        lock.unlock();
+        sink(ready_slot.result);
+        lock.lock();
+        ++emitted;
+        room.notify_all();
+      }
+      flushing = false;
     }
   };
 
@@ -272,23 +289,8 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
   }
   slots.resize(std::min(n, window));
   std::vector<std::thread> threads;
-  for (unsigned t = 0; t < std::min<size_t>(jobs, n); ++t) threads.emplace_back(worker);
-  for (size_t i = 0; i < n; ++i) {
-    std::optional<Slot> slot;
-    {
-      std::unique_lock<std::mutex> lock(mu);
-      std::optional<Slot>& mine = slots[i % window];
-      ready.wait(lock, [&] { return mine.has_value() && mine->done; });
-      slot = std::move(mine);
-      mine.reset();
-    }
-    sink(slot->result);
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      ++emitted;
-    }
-    room.notify_all();
-  }
+  for (unsigned t = 1; t < std::min<size_t>(jobs, n); ++t) threads.emplace_back(worker);
+  worker();
   for (auto& t : threads) t.join();
 }
 
