@@ -95,6 +95,38 @@ TEST(Fix, AFailedWriteLeavesTheOriginal) {
   EXPECT_EQ(files, 1u);  // the temporary is gone
 }
 
+// Permission bits other than the usual 0644 (private, executable) survive the temporary file
+// and the rename, and so do CRLF line endings; a failed write changes neither bytes nor mode.
+TEST(Fix, PermissionsAndLineEndingsKeptAndAFailedWriteChangesNothing) {
+  std::string d = Dir("modes");
+  const std::string fixed =
+      "# Review\r\n\r\n<!-- reviewlint-disable-next-line bias -->\r\nHis "
+      "tests are flaky.\r\nZoë 😀 is slow.\r\n";
+  auto mode = [](const std::string& path) {
+    struct stat st;
+    return stat(path.c_str(), &st) == 0 ? st.st_mode & 07777 : 0u;
+  };
+  for (mode_t m : {0600u, 0640u, 0755u}) {
+    std::string f = d + "/a.md";
+    WriteFile(f, kCrlf);
+    ASSERT_EQ(chmod(f.c_str(), m), 0);
+    setenv("REVIEWLINT_TEST_FAIL_WRITE", "1", 1);
+    CliResult failed = RunCli("--fix-unsafe '" + f + "'");
+    unsetenv("REVIEWLINT_TEST_FAIL_WRITE");
+    EXPECT_EQ(failed.exit_code, 2) << failed.err;
+    EXPECT_EQ(ReadAll(f), kCrlf);
+    EXPECT_EQ(mode(f), m);
+    RunCli("--fix-unsafe '" + f + "'");
+    EXPECT_EQ(ReadAll(f), fixed);
+    EXPECT_EQ(mode(f), m) << std::oct << m;
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(d))
+      names.push_back(entry.path().filename().string());
+    EXPECT_EQ(names, std::vector<std::string>{"a.md"});  // no temporary left, either time
+    std::filesystem::remove(f);
+  }
+}
+
 TEST(Fix, OverlappingFixesApplyOnce) {
   Diagnostic a, b;
   a.fixes.push_back(Fix{Span{0, 5}, "X", true});

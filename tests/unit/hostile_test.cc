@@ -26,27 +26,8 @@ namespace fs = std::filesystem;
 using testing::ReadAll;
 using testing::WriteFile;
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-#if defined(__OPTIMIZE__)
-constexpr bool kSlowBuild = kSanitized;
-#else
-constexpr bool kSlowBuild = true;
-#endif
-
-// Time bounds are multiplied by this; big inputs are divided by it.
-constexpr int kSlow = kSlowBuild ? 10 : 1;
-// Memory bounds apply to optimized, unsanitized builds only.
-constexpr bool kCheckMemory = !kSlowBuild;
+using testing::kCheckMemory;
+using testing::kSlow;
 
 const char* kVague = "She is a good communicator.\n";
 const char* kClean = "She rewrote the export job, which cut its run time from 40 to 6 minutes.\n";

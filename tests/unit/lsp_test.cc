@@ -4,6 +4,9 @@
 // table and UTF-8 clean-up on their own, a timing report for re-linting a 10 KB review, and real
 // Neovim through ../shared/harness when it is there.
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -40,10 +43,90 @@ using testing::TempDir;
 using testing::WriteFile;
 using Clock = std::chrono::steady_clock;
 
-// ---- A client that runs the server on a thread, over two pipes ----------------------------
+// ---- The real binary as a child process ---------------------------------------------------
 
+// Starts `reviewlint lsp` with `in` as its stdin and `out` as its stdout (stderr stays the test's).
+// SIGPIPE goes back to its default disposition first, so the server is only safe from a vanished
+// reader if it ignores SIGPIPE itself.
+pid_t SpawnServer(int in, int out) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    signal(SIGPIPE, SIG_DFL);
+    if (dup2(in, STDIN_FILENO) < 0 || dup2(out, STDOUT_FILENO) < 0) _exit(126);
+    execl(REVIEWLINT_BINARY, REVIEWLINT_BINARY, "lsp", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid;
+}
+
+// The real server on two fresh pipes; the client's ends are returned, the server's closed here.
+struct ServerPipes {
+  pid_t pid = -1;
+  int to_server = -1;    // the server's stdin
+  int from_server = -1;  // the server's stdout
+};
+
+ServerPipes StartServer() {
+  int to_server[2], from_server[2];
+  ServerPipes p;
+  if (pipe2(to_server, O_CLOEXEC) != 0 || pipe2(from_server, O_CLOEXEC) != 0) return p;
+  p.pid = SpawnServer(to_server[0], from_server[1]);
+  close(to_server[0]);
+  close(from_server[1]);
+  p.to_server = to_server[1];
+  p.from_server = from_server[0];
+  return p;
+}
+
+struct Reaped {
+  bool reaped = false;  // waitpid returned the pid within the timeout: it ended on its own
+  int exit_code = -1;   // -1 when it ended by a signal
+  int signal = 0;
+  double seconds = 0;  // how long it took to end
+};
+
+// Waits for `pid` to end and reaps it. One still running after `timeout` is killed and reaped
+// too, so a test never leaves a server (or a zombie) behind.
+Reaped Reap(pid_t pid, std::chrono::milliseconds timeout) {
+  Reaped r;
+  const auto start = Clock::now();
+  int status = 0;
+  for (;;) {
+    pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid) {
+      r.reaped = true;
+      break;
+    }
+    if (done < 0 || Clock::now() - start > timeout) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  r.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+  return r;
+}
+
+// A framed didChange notification; bursts of them are written in one go.
+std::string FramedChange(const std::string& uri, int version, json changes) {
+  return lsp::Frame(json({{"jsonrpc", "2.0"},
+                          {"method", "textDocument/didChange"},
+                          {"params",
+                           {{"textDocument", {{"uri", uri}, {"version", version}}},
+                            {"contentChanges", std::move(changes)}}}})
+                        .dump());
+}
+
+// ---- A client that talks to the server over two pipes ------------------------------------
+
+// The server runs on a thread of this process, or (Client::Binary) as the real binary.
 class Client {
  public:
+  struct Binary {};
+
   explicit Client(lsp::ServerOptions options = {}) {
     int to_server[2], from_server[2];
     EXPECT_EQ(pipe(to_server), 0);
@@ -62,11 +145,29 @@ class Client {
     reader_ = std::thread([this] { ReadLoop(); });
   }
 
+  explicit Client(Binary) {
+    ServerPipes p = StartServer();
+    EXPECT_GT(p.pid, 0);
+    pid_ = p.pid;
+    write_fd_ = p.to_server;
+    read_fd_ = p.from_server;
+    reader_ = std::thread([this] { ReadLoop(); });
+  }
+
   ~Client() {
     CloseInput();
-    server_.join();
+    if (server_.joinable()) server_.join();
+    if (pid_ > 0) Wait(std::chrono::seconds(20));
     reader_.join();
     close(read_fd_);
+  }
+
+  /// Binary: the server's process id, and waiting for it to end.
+  pid_t pid() const { return pid_; }
+  Reaped Wait(std::chrono::milliseconds timeout) {
+    Reaped r = Reap(pid_, timeout);
+    pid_ = -1;
+    return r;
   }
 
   void SendRaw(std::string_view bytes) {
@@ -145,7 +246,8 @@ class Client {
     write_fd_ = -1;
   }
 
-  /// The server's exit code, waiting for it to end; -1 if it does not within the timeout.
+  /// In-process: the server's exit code, waiting for it to end; -1 if it does not within the
+  /// timeout.
   int ExitCode(std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait_for(lock, timeout, [this] { return exited_; });
@@ -174,8 +276,7 @@ class Client {
   }
 
   void Change(const std::string& uri, int version, json changes) {
-    Notify("textDocument/didChange",
-           {{"textDocument", {{"uri", uri}, {"version", version}}}, {"contentChanges", changes}});
+    SendRaw(FramedChange(uri, version, std::move(changes)));
   }
 
  private:
@@ -206,6 +307,7 @@ class Client {
   }
 
   int write_fd_ = -1, read_fd_ = -1;
+  pid_t pid_ = -1;
   int next_id_ = 1;
   std::thread server_, reader_;
   std::mutex mu_;
@@ -585,12 +687,7 @@ TEST(Lsp, DebouncesABurstAndLintsOnlyTheLatestVersion) {
         {"range",
          {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
         {"text", "x"}};
-    burst += lsp::Frame(json({{"jsonrpc", "2.0"},
-                              {"method", "textDocument/didChange"},
-                              {"params",
-                               {{"textDocument", {{"uri", kUri}, {"version", v}}},
-                                {"contentChanges", json::array({change})}}}})
-                            .dump());
+    burst += FramedChange(kUri, v, json::array({change}));
   }
   auto start = Clock::now();
   c.SendRaw(burst);
@@ -1132,6 +1229,203 @@ TEST(LspSpeed, RelintTenKilobyteReview) {
       "[ relint   ] through the server (pipes, framing, JSON), debounce off: median %.2f "
       "ms, p90 %.2f ms (50 edits); the default debounce adds 50 ms\n",
       round[round.size() / 2], round[round.size() * 9 / 10]);
+}
+
+// ---- The real binary: hostile clients (issue 9) -------------------------------------------
+
+// A field of /proc/<pid>/status in kB (VmRSS, VmHWM), or -1.
+long StatusKb(pid_t pid, const std::string& field) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(field + ":", 0) == 0) return std::stol(line.substr(field.size() + 1));
+  return -1;
+}
+
+json Hover(Client& c, const std::string& uri, int line, int character,
+           std::chrono::milliseconds timeout) {
+  int id = c.SendRequest(
+      "textDocument/hover",
+      {{"textDocument", {{"uri", uri}}}, {"position", {{"line", line}, {"character", character}}}});
+  return c.WaitFor([id](const json& m) { return m.value("id", json()) == id; }, timeout);
+}
+
+TEST(LspProcess, TenThousandEditBurstStaysResponsiveAndFlat) {
+  Client c{Client::Binary{}};
+  c.Initialize();
+  std::string text = TenKilobyteReview();
+  text = text.substr(0, text.find('\n', 2048) + 1);
+  const int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  c.Open(kUri, text, 1);
+  ASSERT_FALSE(c.WaitForPublish(kUri, 1).is_null());
+  const long rss_before = StatusKb(c.pid(), "VmRSS"), hwm_before = StatusKb(c.pid(), "VmHWM");
+
+  // Typing at the end of the review, one character per edit; every tenth edit replaces the
+  // character just typed with itself, so the ranges are not all empty.
+  const std::string sentence = "His tests are somewhat flaky.\n";
+  std::string burst, typed;
+  int line = lines, column = 0;
+  for (int v = 2; v <= 10001; ++v) {
+    json change;
+    if (v % 10 == 0 && column > 0) {
+      change = {{"range", Range(line, column - 1, line, column)},
+                {"text", typed.substr(typed.size() - 1)}};
+    } else {
+      char ch = sentence[typed.size() % sentence.size()];
+      change = {{"range", Range(line, column, line, column)}, {"text", std::string(1, ch)}};
+      typed += ch;
+      if (ch == '\n') {
+        ++line;
+        column = 0;
+      } else {
+        ++column;
+      }
+    }
+    burst += FramedChange(kUri, v, json::array({change}));
+  }
+  const auto start = Clock::now();
+  c.SendRaw(burst);
+  const auto sent = Clock::now();
+  // Still answering: a request right after the burst is answered (a hang is a failure, not a
+  // slow run: the bound is generous).
+  json hover = Hover(c, kUri, 2, 0, std::chrono::seconds(5 * testing::kSlow));
+  const auto answered = Clock::now();
+  ASSERT_TRUE(hover.contains("result")) << hover;
+  // The final version is linted and published, with the findings a fresh open of the same text
+  // gets.
+  json last = c.WaitForPublish(kUri, 10001);
+  ASSERT_FALSE(last.is_null());
+  const std::string other = "file:///tmp/reviewlint-lsp-test/fresh.md";
+  c.Open(other, text + typed, 1);
+  json fresh = c.WaitForPublish(other, 1);
+  ASSERT_FALSE(fresh.is_null());
+  EXPECT_EQ(last["diagnostics"], fresh["diagnostics"]);
+  EXPECT_GT(last["diagnostics"].size(), 100u);  // the typed hedges
+  const long rss_after = StatusKb(c.pid(), "VmRSS"), hwm_after = StatusKb(c.pid(), "VmHWM");
+  auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
+  std::printf(
+      "[ burst    ] real binary: %zu-byte review + 10,000 edits (%zu bytes of messages) written in "
+      "%.0f ms, hover answered %.0f ms after; VmRSS %ld -> %ld kB, VmHWM %ld -> %ld kB\n",
+      text.size(), burst.size(), ms(sent - start), ms(answered - sent), rss_before, rss_after,
+      hwm_before, hwm_after);
+  ASSERT_GT(rss_before, 0);
+  if (testing::kCheckMemory) {
+    EXPECT_LT(rss_after - rss_before, 50 * 1024);
+    EXPECT_LT(hwm_after - hwm_before, 50 * 1024);
+  }
+  EXPECT_TRUE(c.Call("shutdown").contains("result"));
+  c.Notify("exit", nullptr);
+  Reaped r = c.Wait(std::chrono::seconds(5));
+  EXPECT_TRUE(r.reaped);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_TRUE(c.stray_output().empty());
+}
+
+// The client closes the server's stdin without shutdown or exit: right after initialize, with a
+// lint pending (an edit inside the debounce window), and in the middle of a message. The server
+// ends by itself, with 1 (end of input without shutdown, server.h), and is reaped.
+TEST(LspProcess, ServerEndsWhenTheClientClosesItsInput) {
+  enum Case { kIdle, kLintPending, kMidMessage };
+  for (Case when : {kIdle, kLintPending, kMidMessage}) {
+    Client c{Client::Binary{}};
+    c.Initialize();
+    if (when != kIdle) {
+      c.Open(kUri, kText, 1);
+      c.Change(kUri, 2, json::array({{{"text", std::string(kText) + "It is somewhat slow.\n"}}}));
+    }
+    if (when == kMidMessage) c.SendRaw("Content-Length: 100\r\n\r\n{\"jsonrpc\":\"2.0\",");
+    c.CloseInput();
+    Reaped r = c.Wait(std::chrono::seconds(2 * testing::kSlow));
+    std::printf("[ vanish   ] stdin closed (case %d): exit %d after %.0f ms\n", when, r.exit_code,
+                r.seconds * 1000);
+    EXPECT_TRUE(r.reaped) << when;
+    EXPECT_EQ(r.signal, 0) << when;
+    EXPECT_EQ(r.exit_code, 1) << when;
+  }
+}
+
+// The client is killed: mid-burst (its edits stop in the middle of a message and nobody reads
+// the server's output any more), and while a lint is pending with half a message sent. The
+// client is a real process, so the kernel closes its ends of both pipes.
+TEST(LspProcess, ServerEndsWhenTheClientIsKilled) {
+  signal(SIGPIPE, SIG_IGN);  // this process writes nothing to the server; be sure it lives
+  for (bool mid_burst : {true, false}) {
+    const ServerPipes server = StartServer();
+    ASSERT_GT(server.pid, 0);
+    int ready[2];
+    ASSERT_EQ(pipe2(ready, O_CLOEXEC), 0);
+
+    // Everything the client writes is built before it forks (a child of a threaded process
+    // should only make system calls).
+    auto message = [](const std::string& method, json params, json id = nullptr) {
+      json m = {{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}};
+      if (!id.is_null()) m["id"] = id;
+      return lsp::Frame(m.dump());
+    };
+    const std::string opening =
+        message("initialize", {{"capabilities", json::object()}}, 1) +
+        message("initialized", json::object()) +
+        message("textDocument/didOpen",
+                {{"textDocument",
+                  {{"uri", kUri}, {"languageId", "markdown"}, {"version", 1}, {"text", kText}}}});
+    std::string edits;
+    for (int v = 2; v < 1002; ++v)
+      edits += FramedChange(kUri, v, json::array({{{"range", Range(0, 0, 0, 0)}, {"text", "x"}}}));
+    const std::string half = edits.substr(0, edits.size() / 2 + 7);
+
+    const pid_t client = fork();
+    ASSERT_GE(client, 0);
+    if (client == 0) {
+      close(ready[0]);
+      // It keeps the read end of the server's output and never reads: mid-burst, the server
+      // blocks writing once the pipe is full.
+      lsp::WriteAll(server.to_server, opening);
+      if (mid_burst) {
+        lsp::WriteAll(ready[1], "r");
+        for (;;) lsp::WriteAll(server.to_server, edits);
+      }
+      lsp::WriteAll(server.to_server, half);
+      lsp::WriteAll(ready[1], "r");
+      for (;;) pause();
+    }
+    close(server.to_server);
+    close(server.from_server);
+    close(ready[1]);
+    char byte;
+    pollfd p{ready[0], POLLIN, 0};
+    ASSERT_EQ(poll(&p, 1, 10000 * testing::kSlow), 1);
+    ASSERT_EQ(read(ready[0], &byte, 1), 1);
+    close(ready[0]);
+    if (mid_burst) std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    kill(client, SIGKILL);
+    ASSERT_EQ(waitpid(client, nullptr, 0), client);
+    Reaped r = Reap(server.pid, std::chrono::seconds(2 * testing::kSlow));
+    std::printf("[ vanish   ] client killed (%s): server exit %d after %.0f ms\n",
+                mid_burst ? "mid-burst" : "lint pending", r.exit_code, r.seconds * 1000);
+    EXPECT_TRUE(r.reaped) << mid_burst;
+    EXPECT_EQ(r.signal, 0) << mid_burst;
+    EXPECT_EQ(r.exit_code, 1) << mid_burst;
+  }
+}
+
+// The client closes the server's stdout (it stopped reading): the server's next write fails with
+// EPIPE, which must not kill it with SIGPIPE; it ends with 1, with its stdin still open.
+TEST(LspProcess, ServerEndsWhenTheClientStopsReading) {
+  signal(SIGPIPE, SIG_IGN);
+  const ServerPipes server = StartServer();
+  ASSERT_GT(server.pid, 0);
+  close(server.from_server);
+  lsp::WriteAll(server.to_server, lsp::Frame(json({{"jsonrpc", "2.0"},
+                                                   {"id", 1},
+                                                   {"method", "initialize"},
+                                                   {"params", {{"capabilities", json::object()}}}})
+                                                 .dump()));
+  Reaped r = Reap(server.pid, std::chrono::seconds(2 * testing::kSlow));
+  close(server.to_server);
+  std::printf("[ vanish   ] stdout closed: server exit %d (signal %d) after %.0f ms\n", r.exit_code,
+              r.signal, r.seconds * 1000);
+  EXPECT_TRUE(r.reaped);
+  EXPECT_EQ(r.signal, 0);
+  EXPECT_EQ(r.exit_code, 1);
 }
 
 // ---- Real Neovim ------------------------------------------------------------------------

@@ -15,6 +15,28 @@
 
 namespace reviewlint::testing {
 
+// Sanitizer and unoptimized builds are several times slower and use more memory (ASan's shadow
+// memory and quarantine dwarf what a memory bound measures): time bounds are multiplied by kSlow,
+// big inputs divided by it, and memory bounds apply to optimized, unsanitized builds only.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+#if defined(__OPTIMIZE__)
+constexpr bool kSlowBuild = kSanitized;
+#else
+constexpr bool kSlowBuild = true;
+#endif
+constexpr int kSlow = kSlowBuild ? 10 : 1;
+constexpr bool kCheckMemory = !kSlowBuild;
+
 inline const Engine& DefaultEngine() {
   static std::unique_ptr<Engine> engine = [] {
     DataStore store;
