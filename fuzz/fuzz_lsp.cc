@@ -26,15 +26,7 @@ namespace {
 using namespace reviewlint;
 
 std::string Stream(std::string_view input) {
-  if (input.empty() || input.front() != '{') return std::string(input);
-  std::string out;
-  while (!input.empty()) {
-    size_t nl = input.find('\n');
-    std::string_view line = input.substr(0, nl);
-    if (!line.empty()) out += lsp::Frame(line);
-    input.remove_prefix(nl == std::string_view::npos ? input.size() : nl + 1);
-  }
-  return out;
+  return input.empty() || input.front() != '{' ? std::string(input) : lsp::FrameLines(input);
 }
 
 void Rewind(int fd, std::string_view content) {

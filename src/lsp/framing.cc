@@ -196,6 +196,17 @@ std::string Frame(std::string_view body) {
   return out;
 }
 
+std::string FrameLines(std::string_view input) {
+  std::string out;
+  while (!input.empty()) {
+    size_t nl = input.find('\n');
+    std::string_view line = input.substr(0, nl);
+    if (!line.empty()) out += Frame(line);
+    input.remove_prefix(nl == std::string_view::npos ? input.size() : nl + 1);
+  }
+  return out;
+}
+
 bool WriteAll(int fd, std::string_view bytes) {
   while (!bytes.empty()) {
     ssize_t n = write(fd, bytes.data(), bytes.size());

@@ -54,6 +54,11 @@ class MessageReader {
 /// `Content-Length: N\r\n\r\n` + body.
 std::string Frame(std::string_view body);
 
+/// A session written as one JSON message per line, framed: what the LSP fuzz target and the
+/// replay of its saved inputs feed the server when an input starts with '{' (so that mutations
+/// need not keep Content-Length right). Empty lines are skipped.
+std::string FrameLines(std::string_view lines);
+
 /// Writes all of `bytes` to `fd`, retrying short writes and EINTR. False when the reader is
 /// gone (EPIPE) or another error happened.
 bool WriteAll(int fd, std::string_view bytes);

@@ -3,6 +3,7 @@
 // fuzzers saved live in tests/fuzz/regressions/<target>/ and are replayed here through the same
 // entry point as the target (and by `sh dev.sh fuzz-smoke`, under the sanitizers).
 #include <gtest/gtest.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -13,6 +14,8 @@
 #include "examples.h"
 #include "files.h"
 #include "json_schema.h"
+#include "lsp/framing.h"
+#include "lsp/server.h"
 #include "matcher.h"
 #include "test_util.h"
 
@@ -240,10 +243,37 @@ void Replay(const std::string& target, const std::string& bytes) {
       PolicyFor(config, dir + "/drafts/a.md");
       IsIgnored(config, dir + "/drafts/a.md");
     }
+  } else if (target == "lsp") {
+    // The server over in-memory files, as fuzz/fuzz_lsp.cc runs it.
+    std::string stream = !bytes.empty() && bytes[0] == '{' ? lsp::FrameLines(bytes) : bytes;
+    int in = memfd_create("lsp-in", 0), out = memfd_create("lsp-out", 0);
+    ASSERT_TRUE(in >= 0 && out >= 0);
+    ASSERT_EQ(write(in, stream.data(), stream.size()), static_cast<ssize_t>(stream.size()));
+    lseek(in, 0, SEEK_SET);
+    lsp::ServerOptions options;
+    options.debounce_ms = 0;
+    options.max_delay_ms = 0;
+    options.max_message_bytes = 1 << 14;
+    int code = lsp::RunLanguageServer(in, out, options);
+    EXPECT_TRUE(code == 0 || code == 1) << code;
+    close(in);
+    close(out);
   } else {
-    // A target added later (the LSP's): add its replay here.
     ADD_FAILURE() << "no replay for fuzz target \"" << target << "\"";
   }
+}
+
+// The LSP target's seeds (whole sessions, bad headers, huge lengths, truncation) through the same
+// replay: the server ends with 0 or 1 on each, in-process, so the sanitizer suite checks them too.
+TEST(Regressions, LspFuzzSeedsReplay) {
+  fs::path seeds = fs::path(REVIEWLINT_SOURCE_DIR) / "tests" / "fuzz" / "corpus" / "lsp";
+  size_t replayed = 0;
+  for (const auto& input : fs::directory_iterator(seeds)) {
+    SCOPED_TRACE(input.path().string());
+    Replay("lsp", ReadAll(input.path().string()));
+    ++replayed;
+  }
+  EXPECT_GE(replayed, 5u);
 }
 
 TEST(Regressions, SavedFuzzInputsReplay) {
