@@ -265,8 +265,9 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
       if (flushing) continue;  // the thread printing will come to it
       flushing = true;
       for (;;) {
+        if (emitted >= n) break;
         std::optional<Slot>& first = slots[emitted % window];
-        if (emitted >= n || !first.has_value() || !first->done) break;
+        if (!first.has_value() || !first->done) break;
         Slot ready_slot = std::move(*first);
         first.reset();
         lock.unlock();
