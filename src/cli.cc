@@ -409,6 +409,8 @@ int Run(int argc, char** argv) {
       ->type_name("NAME")
       ->allow_extra_args(false);
   AddSetupFlags(report_cmd, &report_options.setup);
+  report_cmd->add_option("-j,--jobs", report_options.jobs,
+                         "Reviews linted in parallel (default: the hardware threads)");
 
   try {
     app.parse(argc, argv);

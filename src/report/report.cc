@@ -14,6 +14,7 @@
 #include "../engine.h"
 #include "../files.h"
 #include "../markup/markup.h"
+#include "../parallel.h"
 #include "../people.h"
 #include "../rule_pack.h"
 #include "../source.h"
@@ -300,14 +301,16 @@ bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::
 
   const std::vector<std::u32string> standout = FoldedDictionary("en/standout-words");
   const std::vector<std::u32string> grindstone = FoldedDictionary("en/grindstone-words");
-  Workspace ws(*engine);
-  for (Input& in : files) {
-    ReviewReport r;
+  // Each review is linted and measured on its own, so they run in parallel; the results land in
+  // file order.
+  report->reviews.resize(files.size());
+  ParallelFor(*engine, files.size(), options.jobs, [&](Workspace& ws, size_t i) {
+    Input& in = files[i];
+    ReviewReport& r = report->reviews[i];
     r.path = options.redact ? redactor.ApplyToPath(in.path) : in.path;
     if (!in.error.empty()) {
       r.error = options.redact ? redactor.Apply(in.error) : in.error;
-      report->reviews.push_back(std::move(r));
-      continue;
+      return;
     }
     // Lint the original text, so that a token ("Person-1") never counts as a number; then
     // redact the text, the spans and the messages.
@@ -347,8 +350,7 @@ bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::
     } else {
       r.text = std::string(source.text());
     }
-    report->reviews.push_back(std::move(r));
-  }
+  });
   Analyse(report);
   return true;
 }

@@ -36,6 +36,7 @@ struct ReportOptions {
   bool redact = false;
   std::vector<std::string> redact_names;  // --redact-name
   SetupOptions setup;  // --rubric, --rubric-file, --rules-dir, --rule, --config, --no-config
+  unsigned jobs = 0;   // -j: reviews linted in parallel (0: the hardware threads)
 };
 
 /// One review, linted and measured. With --redact every string here is already redacted.

@@ -123,6 +123,20 @@ TEST(Report, UsesRubricFilesAndConfigLikeTheLintCommand) {
   EXPECT_EQ(c["reviews"][0]["findings_per_pack"].value("rubric", 0), 0) << "rubric pack is off";
 }
 
+// Reviews are linted in parallel; every output is the same as with one thread.
+TEST(Report, ParallelOutputIsIdenticalToOneThread) {
+  for (const char* format : {"text", "json"}) {
+    auto one = RunCli(std::string("report -j 1 --format ") + format + " " + kReviews);
+    auto four = RunCli(std::string("report -j 4 --format ") + format + " " + kReviews);
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    EXPECT_EQ(one.out, four.out) << format;
+    auto redacted = RunCli(std::string("report -j 4 --redact --format ") + format + " " + kReviews);
+    auto redacted_one =
+        RunCli(std::string("report -j 1 --redact --format ") + format + " " + kReviews);
+    EXPECT_EQ(redacted.out, redacted_one.out) << format;
+  }
+}
+
 TEST(Report, FormatsAgree) {
   const Outputs& o = Plain();
   const auto& outliers = o.json["outliers"];
