@@ -12,6 +12,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -141,8 +142,34 @@ size_t FindHeaderInside(std::string_view s) {
   return std::string_view::npos;
 }
 
+// Engines built from the embedded packs, by settings key, shared across the servers of one
+// process. Bounded: a process that sees many settings keeps the last few.
+class EngineCache {
+ public:
+  std::shared_ptr<const Engine> Find(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const auto& [k, engine] : entries_)
+      if (k == key) return engine;
+    return nullptr;
+  }
+  void Keep(const std::string& key, std::shared_ptr<const Engine> engine) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (entries_.size() >= 4) entries_.erase(entries_.begin());
+    entries_.emplace_back(key, std::move(engine));
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::pair<std::string, std::shared_ptr<const Engine>>> entries_;
+};
+
+EngineCache& SharedEngines() {
+  static EngineCache* cache = new EngineCache();  // never destroyed: servers may outlive main
+  return *cache;
+}
+
 struct EngineEntry {
-  std::unique_ptr<Engine> engine;
+  std::shared_ptr<const Engine> engine;
   std::unique_ptr<Workspace> workspace;
 };
 
@@ -626,9 +653,16 @@ const EngineEntry* Server::EngineFor(const DocumentSettings& settings) {
     if (!errors->empty()) return std::unique_ptr<Engine>();
     return Engine::Build(std::move(packs), std::move(rubrics), rules, errors);
   };
+  // An engine of the embedded packs alone depends on nothing but its settings, so one built for a
+  // key serves every server this process starts (the LSP fuzz target starts one per input).
+  const bool embedded_only = settings.rules_dirs.empty() && settings.rubric_files.empty();
   std::vector<std::string> errors;
-  std::unique_ptr<Engine> engine =
-      build(settings.rules_dirs, settings.rubric_files, settings.rules, &errors);
+  std::shared_ptr<const Engine> engine;
+  if (embedded_only) engine = SharedEngines().Find(settings.engine_key);
+  if (!engine) {
+    engine = build(settings.rules_dirs, settings.rubric_files, settings.rules, &errors);
+    if (engine && embedded_only) SharedEngines().Keep(settings.engine_key, engine);
+  }
   if (!engine && !settings.rules.rubric.empty()) {
     // An unknown rubric in the editor's settings: lint with the draft's own, and say so.
     for (const std::string& e : errors) ShowOnce(kLogWarning, "reviewlint: settings: " + e);
