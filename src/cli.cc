@@ -4,7 +4,6 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
@@ -24,6 +23,7 @@
 #include "fix.h"
 #include "lint_setup.h"
 #include "lsp/server.h"
+#include "parallel.h"
 #include "people.h"
 #include "report/report.h"
 #include "version.h"
@@ -199,7 +199,6 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
   struct Slot {
     std::unique_ptr<SourceFile> source;
     FileResult result;
-    bool done = false;
   };
   const size_t n = inputs.size();
   const size_t window = std::max<size_t>(64, jobs * 16);
@@ -208,7 +207,6 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
   std::vector<std::optional<Slot>> slots;
   std::mutex mu;
   std::condition_variable room;
-  std::atomic<size_t> next{0};
   size_t emitted = 0;
 
   auto lint_one = [&](Workspace& ws, size_t i) {
@@ -249,50 +247,28 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
   // in, and whichever finds the next file in order ready prints it and every ready one after it
   // (one at a time: `flushing`). With -j 2 that is two threads on two cores, not three.
   bool flushing = false;
-  auto worker = [&]() {
-    Workspace ws(engine);
-    for (;;) {
-      size_t i = next.fetch_add(1);
-      if (i >= n) return;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        room.wait(lock, [&] { return i < emitted + window; });
-      }
-      Slot slot = lint_one(ws, i);
-      std::unique_lock<std::mutex> lock(mu);
-      slots[i % window] = std::move(slot);
-      slots[i % window]->done = true;
-      if (flushing) continue;  // the thread printing will come to it
-      flushing = true;
-      for (;;) {
-        if (emitted >= n) break;
-        std::optional<Slot>& first = slots[emitted % window];
-        if (!first.has_value() || !first->done) break;
-        Slot ready_slot = std::move(*first);
-        first.reset();
-        lock.unlock();
-        sink(ready_slot.result);
-        lock.lock();
-        ++emitted;
-        room.notify_all();
-      }
-      flushing = false;
-    }
-  };
-
-  if (jobs <= 1 || n <= 1) {
-    Workspace ws(engine);
-    for (size_t i = 0; i < n; ++i) {
-      Slot slot = lint_one(ws, i);
-      sink(slot.result);
-    }
-    return;
-  }
   slots.resize(std::min(n, window));
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < std::min<size_t>(jobs, n); ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+  ParallelFor(engine, n, jobs, [&](Workspace& ws, size_t i) {
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      room.wait(lock, [&] { return i < emitted + window; });
+    }
+    Slot slot = lint_one(ws, i);
+    std::unique_lock<std::mutex> lock(mu);
+    slots[i % window] = std::move(slot);
+    if (flushing) return;  // the thread printing will come to it
+    flushing = true;
+    while (emitted < n && slots[emitted % window].has_value()) {
+      Slot ready = std::move(*slots[emitted % window]);
+      slots[emitted % window].reset();
+      lock.unlock();
+      sink(ready.result);
+      lock.lock();
+      ++emitted;
+      room.notify_all();
+    }
+    flushing = false;
+  });
 }
 
 // The flags that choose rules and configuration, shared by the lint command and `report`.
