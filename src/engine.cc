@@ -153,9 +153,10 @@ std::unique_ptr<Engine> Engine::Build(std::vector<RulePack> packs, std::vector<R
 }
 
 std::unique_ptr<Engine> BuildEngine(const DataStore& store, const RuleSettings& settings,
-                                    std::vector<std::string>* errors) {
+                                    std::vector<std::string>* errors,
+                                    const std::vector<std::string>& rubric_files) {
   std::vector<RulePack> packs = LoadPacks(store, errors);
-  std::vector<Rubric> rubrics = LoadRubrics(store, {}, errors);
+  std::vector<Rubric> rubrics = LoadRubrics(store, rubric_files, errors);
   if (!errors->empty()) return nullptr;
   return Engine::Build(std::move(packs), std::move(rubrics), settings, errors);
 }

@@ -128,9 +128,11 @@ class Engine {
   Matcher matcher_;
 };
 
-/// The engine of the packs and rubrics in `store` (the embedded ones and its folders).
+/// The engine of the packs and rubrics in `store` (the embedded ones and its folders), plus the
+/// rubric files given.
 std::unique_ptr<Engine> BuildEngine(const DataStore& store, const RuleSettings& settings,
-                                    std::vector<std::string>* errors);
+                                    std::vector<std::string>* errors,
+                                    const std::vector<std::string>& rubric_files = {});
 
 /// Evidence indexes every pack shares.
 enum BuiltinEvidence : uint32_t { kEvidenceQuantity = 0, kEvidenceNumber = 1, kEvidenceDate = 2 };

@@ -648,10 +648,7 @@ const EngineEntry* Server::EngineFor(const DocumentSettings& settings) {
                   std::vector<std::string>* errors) {
     DataStore store;
     for (const std::string& d : dirs) store.AddFolder(d);
-    std::vector<RulePack> packs = LoadPacks(store, errors);
-    std::vector<Rubric> rubrics = LoadRubrics(store, rubric_files, errors);
-    if (!errors->empty()) return std::unique_ptr<Engine>();
-    return Engine::Build(std::move(packs), std::move(rubrics), rules, errors);
+    return BuildEngine(store, rules, errors, rubric_files);
   };
   // An engine of the embedded packs alone depends on nothing but its settings, so one built for a
   // key serves every server this process starts (the LSP fuzz target starts one per input).
