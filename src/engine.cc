@@ -118,6 +118,55 @@ bool InFrontMatter(const Document& doc, std::string_view match) {
   return false;
 }
 
+// The phrases and patterns of every pack, collected first so that Compile can add the patterns
+// on a second thread while this one builds the phrase trie.
+struct CollectedTerms {
+  struct Phrase {
+    std::string phrase;
+    bool exact;
+    Target target;
+    std::string where;  // file and JSON pointer, for errors
+  };
+  struct Pattern {
+    std::string pattern;
+    bool case_sensitive;
+    Target target;
+    std::string where;
+  };
+  std::vector<Phrase> phrases;
+  std::vector<Pattern> patterns;
+};
+
+void CollectTerms(const std::string& file,
+                  const std::map<std::string, std::vector<std::string>>& dictionaries,
+                  const TermList& terms, Target target, bool case_sensitive, CollectedTerms* out,
+                  std::vector<std::string>* errors) {
+  auto add = [&](const std::string& phrase, const std::string& where) {
+    // Each {a|b} group multiplies the phrases: a few dozen would exhaust memory, then time.
+    constexpr size_t kMaxAlternatives = 1000;
+    if (CountAlternatives(phrase, kMaxAlternatives) > kMaxAlternatives) {
+      errors->push_back(where + ": phrase \"" + phrase + "\" expands to more than " +
+                        std::to_string(kMaxAlternatives) + " alternatives");
+      return;
+    }
+    out->phrases.push_back({phrase, terms.exact, target, where});
+  };
+  for (size_t k = 0; k < terms.phrases.size(); ++k)
+    add(terms.phrases[k], file + ": " + terms.pointer + "/phrases/" + std::to_string(k));
+  for (const std::string& d : terms.dictionaries) {
+    auto it = dictionaries.find(d);
+    if (it == dictionaries.end()) continue;
+    for (const std::string& phrase : it->second) add(phrase, file + ": dictionary " + d);
+  }
+  for (size_t k = 0; k < terms.patterns.size(); ++k) {
+    bool listed = terms.pointer.find("/trigger") != std::string::npos ||
+                  terms.pointer.find("/evidence") != std::string::npos;
+    std::string where =
+        file + ": " + terms.pointer + (listed ? "/patterns/" + std::to_string(k) : "/pattern");
+    out->patterns.push_back({terms.patterns[k], case_sensitive, target, where});
+  }
+}
+
 }  // namespace
 
 Workspace::Workspace(const Engine& engine) : keyer(&engine.lexicon()) {}
@@ -171,6 +220,7 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
   size_t before = errors->size();
   Segmenter segmenter;
   WordKeyer keyer(&matcher_.lexicon());
+  CollectedTerms collected;
   DataStore embedded;
 
   for (const AttrDictionary& d : kAttrDictionaries) {
@@ -186,14 +236,16 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
   for (const RulePack& pack : packs_) {
     std::map<std::string, uint32_t> evidence = {
         {"quantity", kEvidenceQuantity}, {"number", kEvidenceNumber}, {"date", kEvidenceDate}};
-    std::function<void(const TermList&, Target, bool)> add_terms =
-        [&](const TermList& terms, Target target, bool case_sensitive) {
-          AddTerms(pack.file, pack.dictionaries, terms, target, case_sensitive, errors);
-          for (const std::string& name : terms.evidence)
-            for (const EvidenceSpec& ev : pack.evidence)
-              if (ev.name == name)
-                AddTerms(pack.file, pack.dictionaries, ev.terms, target, case_sensitive, errors);
-        };
+    std::function<void(const TermList&, Target, bool)> add_terms = [&](const TermList& terms,
+                                                                       Target target,
+                                                                       bool case_sensitive) {
+      CollectTerms(pack.file, pack.dictionaries, terms, target, case_sensitive, &collected, errors);
+      for (const std::string& name : terms.evidence)
+        for (const EvidenceSpec& ev : pack.evidence)
+          if (ev.name == name)
+            CollectTerms(pack.file, pack.dictionaries, ev.terms, target, case_sensitive, &collected,
+                         errors);
+    };
     for (const EvidenceSpec& ev : pack.evidence) {
       uint32_t index = static_cast<uint32_t>(evidence_count_++);
       evidence[ev.name] = index;
@@ -250,8 +302,8 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
     for (const RubricCategory& c : rubric.categories) {
       uint32_t index = static_cast<uint32_t>(evidence_count_++);
       ids.push_back(static_cast<int>(index));
-      AddTerms(rubric.file, rubric.dictionaries, c.evidence, Target{Target::kEvidence, index},
-               false, errors);
+      CollectTerms(rubric.file, rubric.dictionaries, c.evidence, Target{Target::kEvidence, index},
+                   false, &collected, errors);
     }
     rubric_evidence_.push_back(std::move(ids));
   }
@@ -269,7 +321,7 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
   std::vector<std::string> pattern_errors;
   std::thread patterns([&] {
     std::vector<std::string> where;
-    for (const PendingPattern& p : pending_patterns_) {
+    for (const CollectedTerms::Pattern& p : collected.patterns) {
       std::string err = matcher_.AddPattern(p.pattern, p.case_sensitive, p.target);
       if (!err.empty())
         pattern_errors.push_back(p.where + ": invalid regular expression: " + err);
@@ -280,45 +332,13 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
       pattern_errors.push_back((e.pattern < where.size() ? where[e.pattern] : "rule patterns") +
                                ": invalid regular expression: " + e.error);
   });
-  for (const PendingPhrase& p : pending_phrases_) {
+  for (const CollectedTerms::Phrase& p : collected.phrases) {
     if (!matcher_.AddPhrase(p.phrase, p.exact, p.target, segmenter, keyer))
       errors->push_back(p.where + ": phrase \"" + p.phrase + "\" has no words");
   }
   patterns.join();
-  pending_phrases_.clear();
-  pending_patterns_.clear();
   errors->insert(errors->end(), pattern_errors.begin(), pattern_errors.end());
   return errors->size() == before;
-}
-
-void Engine::AddTerms(const std::string& file,
-                      const std::map<std::string, std::vector<std::string>>& dictionaries,
-                      const TermList& terms, Target target, bool case_sensitive,
-                      std::vector<std::string>* errors) {
-  auto add = [&](const std::string& phrase, const std::string& where) {
-    // Each {a|b} group multiplies the phrases: a few dozen would exhaust memory, then time.
-    constexpr size_t kMaxAlternatives = 1000;
-    if (CountAlternatives(phrase, kMaxAlternatives) > kMaxAlternatives) {
-      errors->push_back(where + ": phrase \"" + phrase + "\" expands to more than " +
-                        std::to_string(kMaxAlternatives) + " alternatives");
-      return;
-    }
-    pending_phrases_.push_back({phrase, terms.exact, target, where});
-  };
-  for (size_t k = 0; k < terms.phrases.size(); ++k)
-    add(terms.phrases[k], file + ": " + terms.pointer + "/phrases/" + std::to_string(k));
-  for (const std::string& d : terms.dictionaries) {
-    auto it = dictionaries.find(d);
-    if (it == dictionaries.end()) continue;
-    for (const std::string& phrase : it->second) add(phrase, file + ": dictionary " + d);
-  }
-  for (size_t k = 0; k < terms.patterns.size(); ++k) {
-    bool listed = terms.pointer.find("/trigger") != std::string::npos ||
-                  terms.pointer.find("/evidence") != std::string::npos;
-    std::string where =
-        file + ": " + terms.pointer + (listed ? "/patterns/" + std::to_string(k) : "/pattern");
-    pending_patterns_.push_back({terms.patterns[k], case_sensitive, target, where});
-  }
 }
 
 const Rubric* Engine::FindRubric(const std::string& name) const {

@@ -82,10 +82,6 @@ class Engine {
  private:
   Engine() = default;
   bool Compile(const RuleSettings& settings, std::vector<std::string>* errors);
-  void AddTerms(const std::string& file,
-                const std::map<std::string, std::vector<std::string>>& dictionaries,
-                const TermList& terms, Target target, bool case_sensitive,
-                std::vector<std::string>* errors);
   std::vector<Diagnostic> SpanFindings(const Document& doc, Workspace& ws,
                                        std::vector<uint8_t>* evidence) const;
   void DocumentFindings(const Document& doc, const std::vector<uint8_t>& evidence,
@@ -110,21 +106,6 @@ class Engine {
   std::string forced_rubric_, default_rubric_;
   std::vector<std::string> known_ids_;
   std::map<std::string, size_t> rule_index_;
-  // What AddTerms collects for Compile to add to the matcher.
-  struct PendingPhrase {
-    std::string phrase;
-    bool exact;
-    Target target;
-    std::string where;  // file and JSON pointer, for errors
-  };
-  struct PendingPattern {
-    std::string pattern;
-    bool case_sensitive;
-    Target target;
-    std::string where;
-  };
-  std::vector<PendingPhrase> pending_phrases_;
-  std::vector<PendingPattern> pending_patterns_;
   Matcher matcher_;
 };
 
