@@ -317,11 +317,12 @@ bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::
     SourceFile source(in.path, std::move(in.bytes));
     FilePolicy policy;
     if (in.config) policy = PolicyFor(*in.config, in.path);
-    LintResult lint = engine->Lint(source, *in.markup, ws, &policy);
-    MarkupResult m = in.markup->scan(source.text(), source.content_begin());
-    People people = FrontMatterPeople(m);
-    r.employee = people.reviewee;
-    r.reviewer = people.reviewer;
+    // The parsed document's markup gives the front matter and prose: no second scan.
+    Document doc = engine->Parse(source, *in.markup, ws);
+    LintResult lint = engine->Lint(doc, ws, &policy);
+    const MarkupResult& m = doc.markup;
+    r.employee = in.people.reviewee;
+    r.reviewer = in.people.reviewer;
     r.rating = Unquote(m.FrontMatter("rating"));
     r.rating_value = ParseRating(r.rating);
     r.error = lint.error;
