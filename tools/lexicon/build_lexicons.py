@@ -165,20 +165,26 @@ class WordNet:
     }
 
     def morphy_pos(self, word):
-        """Parts of speech WordNet gives a word: its own index entries or, failing those, the
-        entries of the base forms morphy finds (exception lists, then detachment rules)."""
-        own = self.pos.get(word, set())
-        if own:
-            return set(own)
-        found = set()
+        """Parts of speech WordNet gives a word, as its morphy does, independently for each part
+        of speech: p is possible if the word is itself in index.p, or if an exception list or a
+        detachment rule of p maps it to a base form in index.p ("organized": a from index.adj,
+        v from organize)."""
+        found = set(self.pos.get(word, ()))
         for lemma, p in self.exc.get(word, ()):
             if p in self.pos.get(lemma, ()):
                 found.add(p)
+        own = self.pos.get(word, set())
         for p, rules in self.DETACH.items():
+            if p in found:
+                continue
+            if p == "a" and "n" in own:
+                continue  # an -er noun (owner, presenter) is not a comparative of own, present
             for suf, rep in rules:
                 if word.endswith(suf) and len(word) > len(suf):
-                    base = word[:-len(suf)] + rep
-                    if p in self.pos.get(base, ()):
+                    stem = word[:-len(suf)]
+                    if suf == "es" and rep == "" and not stem.endswith(("s", "x", "z", "ch", "sh", "o")):
+                        continue  # "aides" is not a form of the verb aid
+                    if p in self.pos.get(stem + rep, ()):
                         found.add(p)
         return found
 
@@ -249,9 +255,10 @@ VOWELS = "aeiou"
 # Nouns in the work list that are mass nouns or activities: no plural is generated for them.
 NO_PLURAL = {
     "automation", "bookkeeping", "code", "codebase", "collaboration", "coordination", "correspondence",
-    "coverage", "data", "deliverables", "docs", "documentation", "execution", "feedback",
+    "coverage", "data", "deliverables", "docs", "documentation", "execution", "feedback", "handiwork",
     "follow-through", "maintenance", "minutes", "monitoring", "notes", "outreach", "paperwork",
-    "preparation", "research", "slides", "specs", "support", "tooling", "production", "delivery",
+    "preparation", "prose", "research", "slides", "specs", "support", "tooling", "production",
+    "delivery",
 }
 ING_PLURAL_OK = {"briefing", "drawing", "writing"}
 # Plurals decided by hand where noun.exc alone would mislead: noun.exc lists only the classical
@@ -420,8 +427,9 @@ def build(vader_path, wn_root):
     n_vader = sum(1 for v in evaluative.values() if v[2] == "vader")
     out["evaluative.tsv"] = header([
         "Evaluative words: evaluations of a person or of their work in workplace reviews.",
-        "Columns: word<TAB>polarity (+/-)<TAB>strength 1..4<TAB>pos (WordNet parts of speech, subset of",
-        "'arnv' in that order; '-' if WordNet lacks the word).",
+        "Columns: word<TAB>polarity (+/-)<TAB>strength 1..4<TAB>pos (WordNet parts of speech found the",
+        "way WordNet's morphy finds them, so 'organized' is a and v; subset of 'arnv' in that order;",
+        "'-' if WordNet lacks the word).",
         f"{n_vader} entries from the " + VADER_NOTE + ";",
         "strength from VADER's mean valence (|mean| <1 -> 1, <2 -> 2, <3 -> 3, else 4). Selected by hand:",
         "tools/lexicon/evaluative-keep.txt; deliberate exclusions in tools/lexicon/domain-neutral.txt.",
@@ -507,15 +515,12 @@ def build(vader_path, wn_root):
     all_lemmas = set(evaluative) | set(traits) | set(roles) | set(works)
     missing = []
     for w in sorted(all_lemmas):
-        letters = wn.morphy_pos(w)
+        letters = wn.morphy_pos(w) | set(HAND_POS.get(w, ""))
         if w in roles or w in works:
             letters.add("n")  # the table says it is a noun (commit, debugging, coworker)
         if not letters:
-            if w in HAND_POS:
-                letters = set(HAND_POS[w])
-            else:
-                missing.append(w)
-                continue
+            missing.append(w)
+            continue
         add(w, letters)
         own = wn.pos.get(w, set())  # inflect only WordNet lemmas, never forms like "excels"
         if w in noun_lemmas:
@@ -547,7 +552,8 @@ def build(vader_path, wn_root):
     return out
 
 
-# Parts of speech for table words that WordNet 3.0 lacks (hand-assigned).
+# Parts of speech for table words that WordNet 3.0 lacks, or lacks in the sense the table uses
+# (nurturing: WordNet has only the verb), hand-assigned; added to WordNet's in pos.tsv.
 HAND_POS = {
     "detail-oriented": "a", "hardworking": "a", "hard-working": "a", "self-motivated": "a",
     "top-notch": "a", "world-class": "a", "well-organized": "a", "subpar": "a", "underwhelming": "a",
@@ -559,7 +565,8 @@ HAND_POS = {
     "likable": "a", "whiny": "a", "shifty": "a", "gossipy": "a", "egocentric": "a",
     "self-starter": "n", "know-it-all": "n", "go-getter": "n", "busybody": "n", "complainer": "n",
     "whiner": "n", "slacker": "n", "hothead": "n", "workaholic": "n", "diva": "n", "loner": "n",
-    "absent-minded": "a", "hot-headed": "a", "nurturing": "a",
+    "absent-minded": "a", "hot-headed": "a", "nurturing": "a", "rockstar": "n", "standout": "an",
+    "well-documented": "a", "well-written": "a",
     "extrovert": "n", "introvert": "n", "perfectionist": "n", "genius": "n", "pushover": "n",
 }
 
