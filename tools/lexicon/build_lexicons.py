@@ -154,7 +154,7 @@ class WordNet:
         self._data[p] = table
         return table
 
-    # WordNet's morphy detachment rules (wnintro(7WN) "morphy"), per part of speech.
+    # WordNet's morphy detachment rules (morphy(7WN)), per part of speech.
     DETACH = {
         "n": [("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
               ("men", "man"), ("ies", "y")],
@@ -254,11 +254,10 @@ def role_noun_candidates(wn):
 VOWELS = "aeiou"
 # Nouns in the work list that are mass nouns or activities: no plural is generated for them.
 NO_PLURAL = {
-    "automation", "bookkeeping", "code", "codebase", "collaboration", "coordination", "correspondence",
-    "coverage", "data", "deliverables", "docs", "documentation", "execution", "feedback", "handiwork",
-    "follow-through", "maintenance", "minutes", "monitoring", "notes", "outreach", "paperwork",
-    "preparation", "prose", "research", "slides", "specs", "support", "tooling", "production",
-    "delivery",
+    "automation", "bookkeeping", "code", "collaboration", "coordination", "correspondence",
+    "deliverables", "delivery", "docs", "documentation", "execution", "feedback", "follow-through",
+    "handiwork", "maintenance", "minutes", "notes", "outreach", "paperwork", "preparation", "prose",
+    "research", "slides", "specs", "support",
 }
 ING_PLURAL_OK = {"briefing", "drawing", "writing"}
 # Plurals decided by hand where noun.exc alone would mislead: noun.exc lists only the classical
