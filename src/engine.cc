@@ -118,6 +118,16 @@ bool InFrontMatter(const Document& doc, std::string_view match) {
   return false;
 }
 
+// Does `span` overlap one of `sorted` (sorted by start)? Findings of one pack rarely overlap
+// each other, so the two that start last before `span` ends are the only candidates.
+bool OverlapsAny(const std::vector<Span>& sorted, Span span) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), span.end,
+                             [](Span s, uint32_t end) { return s.begin < end; });
+  for (int back = 0; back < 2 && it != sorted.begin(); ++back)
+    if ((--it)->Overlaps(span)) return true;
+  return false;
+}
+
 // The phrases and patterns of every pack, collected first so that Compile can add the patterns
 // on a second thread while this one builds the phrase trie.
 struct CollectedTerms {
@@ -233,6 +243,8 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
   }
 
   evidence_count_ = 3;
+  evidence_names_ = {"quantity", "number", "date"};
+  word_classes_.Load(&matcher_.lexicon(), errors);
   for (const RulePack& pack : packs_) {
     std::map<std::string, uint32_t> evidence = {
         {"quantity", kEvidenceQuantity}, {"number", kEvidenceNumber}, {"date", kEvidenceDate}};
@@ -249,6 +261,7 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
     for (const EvidenceSpec& ev : pack.evidence) {
       uint32_t index = static_cast<uint32_t>(evidence_count_++);
       evidence[ev.name] = index;
+      evidence_names_.push_back(ev.name);
       evidence_index_[pack.name + "/" + ev.name] = static_cast<int>(index);
       add_terms(ev.terms, Target{Target::kEvidence, index}, false);
     }
@@ -286,6 +299,19 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
       };
       sections_.push_back(section_re(r.sections, "sections"));
       not_sections_.push_back(section_re(r.not_sections, "not_sections"));
+      if (r.kind == RuleKind::kPredicate) {
+        std::vector<std::string> names;
+        for (const auto& [name, i] : evidence) names.push_back(name);
+        auto lookup = [&](const std::string& name) {
+          auto it = evidence.find(name);
+          return it == evidence.end() ? -1 : static_cast<int>(it->second);
+        };
+        std::vector<std::string> errs;
+        Predicate p = ParsePredicate(r.when, r.pointer + "/when", lookup, names, &errs);
+        for (const std::string& e : errs) errors->push_back(pack.file + ": " + e);
+        if (on) predicate_rules_.emplace_back(index, std::move(p));
+        continue;
+      }
       if (r.kind == RuleKind::kDocument) {
         if (on) document_rules_.push_back(index);
         continue;
@@ -301,6 +327,7 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
     std::vector<int> ids;
     for (const RubricCategory& c : rubric.categories) {
       uint32_t index = static_cast<uint32_t>(evidence_count_++);
+      evidence_names_.push_back(rubric.name + "/" + c.name);
       ids.push_back(static_cast<int>(index));
       CollectTerms(rubric.file, rubric.dictionaries, c.evidence, Target{Target::kEvidence, index},
                    false, &collected, errors);
@@ -478,6 +505,60 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
     ++sc.findings_per_pack[d.rule.substr(0, d.rule.find('.'))];
 }
 
+bool Engine::LooksHere(uint32_t r, const Document& doc, const Block& block) const {
+  const RuleSpec& rule = *rules_[r];
+  if (!(scope_mask_[r] & ScopeBit(block.kind))) return false;
+  if (sections_[r] && !(block.section >= 0 && SectionMatches(doc, block.section, *sections_[r])))
+    return false;
+  if (not_sections_[r] && block.section >= 0 &&
+      SectionMatches(doc, block.section, *not_sections_[r]))
+    return false;
+  if (!rule.requires_front_matter.empty()) {
+    bool has = false;
+    for (const auto& k : rule.requires_front_matter) has = has || !doc.markup.FrontMatter(k).empty();
+    if (!has) return false;
+  }
+  return true;
+}
+
+// Predicate rules read the sentence features: each sentence is read once, then every enabled
+// predicate rule is tested against it. A finding underlines the words of the cue that decided
+// (or the sentence, for `"report": "sentence"`) and says in `data.features` what decided.
+void Engine::PredicateFindings(const Document& doc, Workspace& ws,
+                               const std::vector<uint8_t>& evidence,
+                               std::vector<Diagnostic>* at_cue,
+                               std::vector<Diagnostic>* at_sentence) const {
+  if (predicate_rules_.empty()) return;
+  AnalyseSentences(doc, word_classes_, &ws.features);
+  const size_t E = evidence_count_;
+  BlockEvidence blocks(doc, [&](size_t s, int e) {
+    return evidence[s * E + static_cast<size_t>(e)] != 0;
+  });
+  QuoteIndex quotes;
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sent = doc.sentences[s];
+    PredicateContext ctx{doc, ws.features, blocks, s};
+    for (const auto& [r, predicate] : predicate_rules_) {
+      const RuleSpec& rule = *rules_[r];
+      if (!LooksHere(r, doc, doc.BlockOf(sent))) continue;
+      const Cue* cue = nullptr;
+      if (!Holds(predicate, ctx, &cue)) continue;
+      Span words = sent.span;
+      if (cue)
+        words = Span{doc.tokens[cue->first].span.begin, doc.tokens[cue->last].span.end};
+      if (!rule.in_quotes && quotes.InQuotes(doc.prose(), s, sent.span, words)) continue;
+      Diagnostic d;
+      d.rule = rule.id;
+      d.severity = severity_[r];
+      d.span = rule.report_sentence ? sent.span : words;
+      d.message = FormatMessage(rule.message, doc.Text(words));
+      d.data["features"] = Explain(predicate, ctx, cue, evidence_names_);
+      if (rule.report_sentence) d.data["trigger"] = std::string(doc.Text(words));
+      (rule.report_sentence ? at_sentence : at_cue)->push_back(std::move(d));
+    }
+  }
+}
+
 std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
                                              std::vector<uint8_t>* evidence_out) const {
   std::vector<Diagnostic> out;
@@ -575,20 +656,8 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
     const RuleSpec& rule = *rules_[r];
     uint32_t s = sentence_of_hit[h];
     const Sentence& sent = doc.sentences[s];
-    const Block& block = doc.BlockOf(sent);
-    if (!(scope_mask_[r] & ScopeBit(block.kind))) continue;
+    if (!LooksHere(r, doc, doc.BlockOf(sent))) continue;
     if (!rule.in_quotes && quotes.InQuotes(prose, s, sent.span, hit.span)) continue;
-    if (sections_[r] && !(block.section >= 0 && SectionMatches(doc, block.section, *sections_[r])))
-      continue;
-    if (not_sections_[r] && block.section >= 0 &&
-        SectionMatches(doc, block.section, *not_sections_[r]))
-      continue;
-    if (!rule.requires_front_matter.empty()) {
-      bool has = false;
-      for (const auto& k : rule.requires_front_matter)
-        has = has || !doc.markup.FrontMatter(k).empty();
-      if (!has) continue;
-    }
     if (rule.unless_in_front_matter && InFrontMatter(doc, doc.Text(hit.span))) continue;
     const uint8_t* ev = &evidence[s * E];
     const uint8_t* next_ev = nullptr;
@@ -629,6 +698,9 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
     (rule.report_sentence ? sentence_level : out).push_back(std::move(d));
   }
 
+  std::vector<Diagnostic> at_cue;
+  PredicateFindings(doc, ws, evidence, &at_cue, &sentence_level);
+
   // One finding per pack per place: where two rules of a pack match overlapping words ("really
   // great work" is both a booster and stock praise), the longer match says it best.
   auto pack_of = [](const std::string& id) { return std::string_view(id).substr(0, id.find('.')); };
@@ -663,11 +735,25 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
       auto sent = std::lower_bound(doc.sentences.begin(), doc.sentences.end(), d.span.begin,
                                    [](const Sentence& x, uint32_t b) { return x.span.begin < b; });
       int block = sent == doc.sentences.end() ? -1 : static_cast<int>(sent->block);
-      if (inside || (block == last_block && d.rule == last_rule)) continue;
+      // A predicate rule reads each sentence on its own, but a measured sentence right after one
+      // it flagged is the evidence for that criticism, not a second one ("His PRs sit in draft
+      // for days. The sharding change stayed in draft for nine days.").
+      bool again = block == last_block && d.rule == last_rule;
+      if (inside || (again && (!d.data.contains("features") || doc.HasMeasure(*sent)))) continue;
       last_block = block;
       last_rule = d.rule;
       kept.push_back(std::move(d));
     }
+  }
+
+  // A predicate finding gives way to a list rule of its pack on the same words: the list rule
+  // knows the phrase and says it better.
+  {
+    std::map<std::string_view, std::vector<Span>> listed;  // by pack, sorted by start
+    std::sort(kept.begin(), kept.end(), DiagnosticLess);
+    for (const Diagnostic& k : kept) listed[pack_of(k.rule)].push_back(k.span);
+    for (Diagnostic& d : at_cue)
+      if (!OverlapsAny(listed[pack_of(d.rule)], d.span)) kept.push_back(std::move(d));
   }
 
   // An info-level finding inside a more serious one of another pack adds noise, not information

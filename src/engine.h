@@ -10,11 +10,14 @@
 #include "config.h"
 #include "diagnostic.h"
 #include "document.h"
+#include "sentence_features.h"
 #include "matcher.h"
+#include "predicate.h"
 #include "rubric.h"
 #include "rule_pack.h"
 #include "scorecard.h"
 #include "tokenizer.h"
+#include "word_classes.h"
 
 namespace reviewlint {
 
@@ -28,6 +31,7 @@ class Workspace {
   WordKeyer keyer;
   std::vector<Hit> hits;
   std::vector<int> scratch;
+  DocumentFeatures features;
 };
 
 /// Which rules run and how severe they are: "off" or a severity, by rule id or pack name.
@@ -72,6 +76,7 @@ class Engine {
   const RuleSpec* FindRule(const std::string& id) const;
   bool enabled(size_t rule) const { return enabled_[rule]; }
   const Lexicon& lexicon() const { return matcher_.lexicon(); }
+  const WordClasses& word_classes() const { return word_classes_; }
   const std::vector<Rubric>& rubrics() const { return rubrics_; }
   /// A rubric by name or by the file it was loaded from, or nullptr.
   const Rubric* FindRubric(const std::string& name) const;
@@ -84,6 +89,10 @@ class Engine {
   bool Compile(const RuleSettings& settings, std::vector<std::string>* errors);
   std::vector<Diagnostic> SpanFindings(const Document& doc, Workspace& ws,
                                        std::vector<uint8_t>* evidence) const;
+  bool LooksHere(uint32_t rule, const Document& doc, const Block& block) const;
+  void PredicateFindings(const Document& doc, Workspace& ws, const std::vector<uint8_t>& evidence,
+                         std::vector<Diagnostic>* at_cue,
+                         std::vector<Diagnostic>* at_sentence) const;
   void DocumentFindings(const Document& doc, const std::vector<uint8_t>& evidence,
                         const FilePolicy* policy, LintResult* result) const;
   void ApplyPolicy(const Document& doc, const FilePolicy* policy,
@@ -99,6 +108,9 @@ class Engine {
   std::vector<std::unique_ptr<RE2>> sections_, not_sections_;  // per rule, may be null
   std::vector<bool> severity_set_;
   std::vector<uint32_t> document_rules_;
+  std::vector<std::pair<uint32_t, Predicate>> predicate_rules_;  // rule index, its test
+  std::vector<std::string> evidence_names_;                      // by evidence index
+  WordClasses word_classes_;
   size_t evidence_count_ = 0;
   std::map<std::string, int> evidence_index_;  // "pack/name" → evidence index
   std::vector<Rubric> rubrics_;

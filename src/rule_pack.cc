@@ -9,6 +9,7 @@
 #include "edit_distance.h"
 #include "embedded.h"
 #include "json_schema.h"
+#include "predicate.h"
 
 namespace reviewlint {
 namespace fs = std::filesystem;
@@ -190,6 +191,7 @@ std::optional<RulePack> ParsePack(const std::string& file, const std::string& te
     spec.kind = kind == "pattern"       ? RuleKind::kPattern
                 : kind == "conditional" ? RuleKind::kConditional
                 : kind == "document"    ? RuleKind::kDocument
+                : kind == "predicate"   ? RuleKind::kPredicate
                                         : RuleKind::kPhrase;
     ParseSeverity(r["severity"].get<std::string>(), &spec.severity);
     spec.message = r["message"];
@@ -262,7 +264,29 @@ std::optional<RulePack> ParsePack(const std::string& file, const std::string& te
           fail(ptr, "a document rule takes no words; its check reads the whole review");
         break;
       }
+      case RuleKind::kPredicate: {
+        if (!r.contains("when")) {
+          fail(ptr, "a predicate rule needs \"when\"");
+          break;
+        }
+        spec.when = r["when"];
+        std::vector<std::string> errs;
+        auto lookup = [&](const std::string& name) {
+          return std::find(evidence_names.begin(), evidence_names.end(), name) ==
+                         evidence_names.end()
+                     ? -1
+                     : 0;
+        };
+        ParsePredicate(spec.when, ptr + "/when", lookup, evidence_names, &errs);
+        for (const std::string& e : errs) errors->push_back(file + ": " + e);
+        if (r.contains("phrases") || r.contains("dictionaries") || r.contains("pattern") ||
+            r.contains("trigger") || r.contains("requires"))
+          fail(ptr, "a predicate rule takes no words; its \"when\" tests the sentence's features");
+        break;
+      }
     }
+    if (spec.kind != RuleKind::kPredicate && r.contains("when"))
+      fail(ptr, "\"when\" belongs to predicate rules");
     if (spec.kind != RuleKind::kDocument && (r.contains("check") || r.contains("options")))
       fail(ptr, "\"check\" and \"options\" belong to document rules");
     if (r.contains("exact") && spec.kind == RuleKind::kPhrase) spec.trigger.exact = r["exact"];

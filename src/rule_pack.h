@@ -24,7 +24,7 @@ struct TermList {
   std::string pointer;                // JSON pointer of the object that holds them
 };
 
-enum class RuleKind { kPhrase, kPattern, kConditional, kDocument };
+enum class RuleKind { kPhrase, kPattern, kConditional, kDocument, kPredicate };
 
 struct RuleSpec {
   std::string pack;
@@ -55,6 +55,7 @@ struct RuleSpec {
   std::vector<std::string>
       requires_front_matter;  // only when the front matter has one of these keys
   std::optional<Fix> fix;     // span unused; replacement may hold {match}
+  nlohmann::json when;        // predicate rules: the test over sentence features (predicate.h)
   std::string check;          // document rules: the check to run (src/checks/checks.cc)
   nlohmann::json options = nlohmann::json::object();  // document rules: its options
   std::vector<std::string> bad, good;                 // examples: must fire, must not fire

@@ -74,12 +74,17 @@ bool ParseDraft(const std::string& path, const std::string& labelled, Draft* out
                ": malformed label (want ⟦pack|words⟧ on one line)";
       return false;
     }
-    std::string pack = labelled.substr(open + kOpen.size(), bar - open - kOpen.size());
+    // "vagueness+bias": the words carry both problems.
+    std::vector<std::string> names;
+    std::stringstream list(labelled.substr(open + kOpen.size(), bar - open - kOpen.size()));
+    for (std::string pack; std::getline(list, pack, '+');) names.push_back(pack);
     const auto& packs = LabelledPacks();
-    if (std::find(packs.begin(), packs.end(), pack) == packs.end()) {
-      *error =
-          path + ": byte " + std::to_string(open) + ": unknown pack \"" + pack + "\" in a label";
-      return false;
+    for (const std::string& pack : names) {
+      if (std::find(packs.begin(), packs.end(), pack) == packs.end()) {
+        *error =
+            path + ": byte " + std::to_string(open) + ": unknown pack \"" + pack + "\" in a label";
+        return false;
+      }
     }
     std::string words = labelled.substr(bar + 1, close - bar - 1);
     if (words.find(kOpen) != std::string::npos) {
@@ -87,11 +92,13 @@ bool ParseDraft(const std::string& path, const std::string& labelled, Draft* out
       return false;
     }
     Label l;
-    l.pack = pack;
     l.span.begin = static_cast<uint32_t>(out->text.size());
     out->text += words;
     l.span.end = static_cast<uint32_t>(out->text.size());
-    out->labels.push_back(l);
+    for (const std::string& pack : names) {
+      l.pack = pack;
+      out->labels.push_back(l);
+    }
     p = close + kClose.size();
   }
   ParseDocumentLabels(out->text, out);

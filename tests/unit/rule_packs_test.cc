@@ -119,6 +119,42 @@ TEST(RulePackErrors, KindNeedsItsFields) {
           "rules/hedging.json: /rules/0: a phrase rule needs \"phrases\" or \"dictionaries\""}));
 }
 
+std::string PredicateRule(const std::string& when) {
+  std::string j = Rule(R"(, "when": )" + when);
+  j.replace(j.find("\"phrase\""), 8, "\"predicate\"");
+  return j;
+}
+
+TEST(RulePackErrors, PredicateIsCheckedWordForWord) {
+  EXPECT_EQ(Errors(PredicateRule(R"({"cue": "evaluative", "targt": "person"})")),
+            (std::vector<std::string>{"rules/hedging.json: /rules/0/when: unknown key "
+                                      "\"targt\" (did you mean \"target\"?)"}));
+  EXPECT_EQ(Errors(PredicateRule(R"({"cue": "evaluatve"})")),
+            (std::vector<std::string>{
+                "rules/hedging.json: /rules/0/when/cue: unknown value \"evaluatve\" (did you mean "
+                "\"evaluative\"?) (known: evaluative, trait, faint, demeanour, achievement, "
+                "deficit)"}));
+  EXPECT_EQ(Errors(PredicateRule(R"({"lacks": ["quantty"]})")),
+            (std::vector<std::string>{"rules/hedging.json: /rules/0/when/lacks/0: unknown "
+                                      "evidence \"quantty\" (did you mean \"quantity\"?)"}));
+  EXPECT_EQ(Errors(PredicateRule(R"({"polarity": "negative"})")),
+            (std::vector<std::string>{"rules/hedging.json: /rules/0/when: \"polarity\", \"target\" "
+                                      "and \"time\" describe a cue; add \"cue\""}));
+  EXPECT_EQ(Errors(PredicateRule(R"({"any_of": [{"cue": "trait"}, {"has": ["artefact"]}]})")),
+            std::vector<std::string>{});
+}
+
+TEST(RulePackErrors, PredicateRulesTakeNoWords) {
+  std::string j = PredicateRule(R"({"cue": "trait"})");
+  j.replace(j.find("\"when\""), 6, "\"phrases\": [\"x\"], \"when\"");
+  EXPECT_EQ(Errors(j), (std::vector<std::string>{
+                           "rules/hedging.json: /rules/0: a predicate rule takes no words; its "
+                           "\"when\" tests the sentence's features"}));
+  EXPECT_EQ(Errors(Rule(R"(, "phrases": ["x"], "when": {"cue": "trait"})")),
+            (std::vector<std::string>{
+                "rules/hedging.json: /rules/0: \"when\" belongs to predicate rules"}));
+}
+
 TEST(RulePackErrors, DuplicateRuleIds) {
   std::string rule =
       R"({"id": "r", "kind": "phrase", "severity": "info", "phrases": ["x"], "message": "m", "why": "w", "instead": "i", "examples": {"bad": ["x"], "good": ["y"]}})";

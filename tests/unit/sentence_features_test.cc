@@ -1,0 +1,87 @@
+// The sentence feature layer (src/sentence_features.h): subjects and cues of sentences quoted in
+// the judgement issue and the packs' own examples.
+#include <gtest/gtest.h>
+
+#include "markup/markup.h"
+#include "sentence_features.h"
+#include "test_util.h"
+
+namespace reviewlint {
+namespace {
+
+using testing::DefaultEngine;
+
+// "subject=person | evaluative+person[good worker] | ..." for the first sentence of `text`.
+std::string Describe(const std::string& text) {
+  const Engine& engine = DefaultEngine();
+  Workspace ws(engine);
+  SourceFile source("t.md", text);
+  Document doc = engine.Parse(source, *MarkupByName("markdown"), ws);
+  DocumentFeatures f;
+  AnalyseSentences(doc, engine.word_classes(), &f);
+  if (f.sentences.empty()) return "no sentence";
+  const SentenceFeatures& s = f.sentences[0];
+  std::string out = std::string("subject=") + SubjectName(s.subject);
+  for (uint32_t c = s.cues_begin; c < s.cues_end; ++c) {
+    const Cue& cue = f.cues[c];
+    Span words{doc.tokens[cue.first].span.begin, doc.tokens[cue.last].span.end};
+    out += std::string(" | ") + CueKindName(cue.kind) +
+           (cue.polarity > 0 ? "+" : cue.polarity < 0 ? "-" : "0") + CueTargetName(cue.target) +
+           "[" + std::string(doc.Text(words)) + "]" + (cue.future ? " future" : "");
+  }
+  if (s.artefact) out += " | artefact";
+  return out;
+}
+
+TEST(SentenceFeatures, EvaluativeWordsInNewFrames) {
+  EXPECT_EQ(Describe("Leo is a superb troubleshooter."),
+            "subject=person | evaluative+person[superb troubleshooter]");
+  EXPECT_EQ(Describe("Excellent."), "subject=none | evaluative+person[Excellent]");
+  EXPECT_EQ(Describe("He performed nicely."), "subject=person | evaluative+person[performed nicely]");
+  EXPECT_EQ(Describe("The plans are sloppy."), "subject=work | evaluative-work[sloppy]");
+  EXPECT_EQ(Describe("Works very well."), "subject=none | evaluative+person[Works very well]");
+}
+
+TEST(SentenceFeatures, NegationTurnsTheEvaluationAround) {
+  EXPECT_EQ(Describe("Libby Parker has never been a good worker."),
+            "subject=person | evaluative-person[good worker]");
+  EXPECT_EQ(Describe("He does not work well with others."),
+            "subject=person | evaluative-person[work well]");
+}
+
+TEST(SentenceFeatures, ThingsAreNotPeople) {
+  // An evaluative word about a thing is not a judgement of the reviewee: its target says so.
+  EXPECT_EQ(Describe("The cache was slow before the rewrite."), "subject=thing");
+  EXPECT_EQ(Describe("The retry policy was too aggressive for the payments API."),
+            "subject=thing | trait-thing[aggressive] | artefact");
+}
+
+TEST(SentenceFeatures, TraitsAndDemeanour) {
+  EXPECT_EQ(Describe("She is naïve about deadlines."), "subject=person | trait-person[naïve]");
+  EXPECT_EQ(Describe("Her attitude needs to improve."),
+            "subject=person | demeanour0person[attitude]");
+  EXPECT_EQ(Describe("He shows a great attitude."),
+            "subject=person | demeanour+person[great attitude]");
+}
+
+TEST(SentenceFeatures, FaintPraiseAndConditions) {
+  EXPECT_EQ(Describe("Bailey is only a decent worker."),
+            "subject=person | faint+person[decent worker]");
+  EXPECT_EQ(Describe("If he improves, he could become an invaluable asset."),
+            "subject=person | evaluative+person[invaluable asset] future");
+}
+
+TEST(SentenceFeatures, AchievementClaims) {
+  EXPECT_EQ(Describe("He completed all his goals before time."),
+            "subject=person | achievement0person[completed all his goals]");
+  EXPECT_EQ(Describe("She consistently delivers good results."),
+            "subject=person | achievement0person[delivers good results] | evaluative+work[good results]");
+}
+
+TEST(SentenceFeatures, ArtefactsAreNamedThings) {
+  EXPECT_EQ(Describe("She fixed PAY-412."), "subject=person | artefact");
+  EXPECT_EQ(Describe("He wrote retry_policy for #381."), "subject=person | artefact");
+}
+
+}  // namespace
+}  // namespace reviewlint
