@@ -51,6 +51,7 @@ struct Options {
   std::string print_config;
   bool report_unused_disables = false;
   bool fix = false, fix_unsafe = false, diff = false;
+  bool force_exclude = false;
   bool redact = false;
   std::vector<std::string> redact_names;
   unsigned jobs = 0;
@@ -98,6 +99,19 @@ int Explain(const Engine& engine, const std::string& id) {
   return kExitClean;
 }
 
+// The starter config, ignoring what a review repository holds besides reviews: the team's
+// README and guides, and the review template.
+std::string InitConfig() {
+  std::string text = StarterConfig();
+  size_t at = text.find("\"ignore\": [");
+  size_t end = at == std::string::npos ? at : text.find(']', at);
+  if (end != std::string::npos)
+    text.replace(at, end + 1 - at,
+                 "\"ignore\": [\"README.md\", \"CONTRIBUTING.md\", \"templates/\", "
+                 "\"*template*\", \"archive/**\"]");
+  return text;
+}
+
 int Init(const std::string& dir) {
   std::filesystem::path path = std::filesystem::path(dir) / kConfigFileName;
   std::error_code ec;
@@ -106,7 +120,7 @@ int Init(const std::string& dir) {
     return kExitError;
   }
   std::ofstream out(path, std::ios::binary);
-  out << StarterConfig();
+  out << InitConfig();
   out.close();
   if (!out) {
     std::cerr << "reviewlint: error: " << path.string() << ": cannot write\n";
@@ -338,6 +352,9 @@ int Run(int argc, char** argv) {
   app.add_option("--print-config", o.print_config,
                  "Print the merged configuration that applies to FILE and exit")
       ->type_name("FILE");
+  app.add_flag("--force-exclude", o.force_exclude,
+               "Skip files named on the command line too when the config ignores them or a "
+               "folder walk would (.gitignore, node_modules); for pre-commit");
   app.add_flag("--report-unused-disables", o.report_unused_disables,
                "Report reviewlint-disable comments that suppress nothing");
   app.add_flag("--fix", o.fix,
@@ -435,7 +452,7 @@ int Run(int argc, char** argv) {
     std::cout << DescribePolicy(config ? *config : none, policy).dump(2) << "\n";
     return kExitClean;
   }
-  DropIgnored(&setup);
+  DropIgnored(&setup, o.force_exclude);
   const std::vector<InputFile>& inputs = setup.inputs;
   const std::vector<const Config*>& configs = setup.configs;
 
