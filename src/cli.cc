@@ -285,6 +285,25 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
   });
 }
 
+// The last line of --fix and --diff, on stderr: what was fixed, or why nothing was.
+std::string FixSummary(bool diff, bool unsafe, size_t fixed, size_t files, size_t left,
+                       size_t unsafe_left) {
+  auto n = [](size_t k, const char* one, const char* many) {
+    return std::to_string(k) + " " + (k == 1 ? one : many);
+  };
+  if (fixed == 0) {
+    if (left == 0) return "Nothing to fix: no findings.\n";
+    std::string why = unsafe_left == 0 || unsafe
+                          ? "none of the " + n(left, "finding", "findings") + " has a fix"
+                          : "none of the " + n(left, "finding", "findings") + " has a safe fix; " +
+                                n(unsafe_left, "has a fix", "have a fix") +
+                                " that changes what the review says (--fix-unsafe)";
+    return "Nothing to fix: " + why + ".\n";
+  }
+  return std::string(diff ? "The diff fixes " : "Fixed ") + n(fixed, "finding", "findings") +
+         " in " + n(files, "file", "files") + "; " + std::to_string(left) + " left.\n";
+}
+
 // The flags that choose rules and configuration, shared by the lint command and `report`.
 void AddSetupFlags(CLI::App* cmd, SetupOptions* setup) {
   cmd->add_option("--rules-dir", setup->rules_dirs,
@@ -488,7 +507,11 @@ int Run(int argc, char** argv) {
   bool fix_failed = false;
   const bool stdin_input =
       std::any_of(inputs.begin(), inputs.end(), [](const InputFile& i) { return i.path == "-"; });
-  if (!fixing) emitter->Begin(out);
+  // With --diff the diff, and from stdin the fixed text, are the output: the findings the fixes
+  // leave go to stderr then.
+  std::ostream& findings_out = fixing && (o.diff || stdin_input) ? std::cerr : out;
+  size_t unsafe_left = 0;  // findings left whose fix only --fix-unsafe applies
+  emitter->Begin(findings_out);
   LintAll(*engine, o, inputs, configs, jobs, ahead, [&](const FileResult& original) {
     const FileResult* shown = &original;
     FileResult remaining, redacted;
@@ -515,8 +538,11 @@ int Run(int argc, char** argv) {
       remaining.path = original.path;
       remaining.source = original.source;
       remaining.scorecard = original.scorecard;
-      for (size_t i = 0; i < original.diagnostics.size(); ++i)
-        if (!fixed[i]) remaining.diagnostics.push_back(original.diagnostics[i]);
+      for (size_t i = 0; i < original.diagnostics.size(); ++i) {
+        if (fixed[i]) continue;
+        remaining.diagnostics.push_back(original.diagnostics[i]);
+        if (!original.diagnostics[i].fixes.empty()) ++unsafe_left;
+      }
       shown = &remaining;
     } else if (fixing && !original.error.empty()) {
       std::cerr << original.path << ": error: " << original.error << "; not fixed\n";
@@ -537,17 +563,15 @@ int Run(int argc, char** argv) {
         ++summary.infos;
       if (!never && d.severity >= threshold) failed = true;
     }
-    if (!fixing) emitter->File(f, out);
+    emitter->File(f, findings_out);
     if (!f.error.empty() && o.format != "text")
       std::cerr << f.path << ": error: " << f.error << "\n";
   });
-  if (!fixing) emitter->End(summary, out);
-  if (fixing && !o.diff && !stdin_input)
-    std::cerr << "Fixed " << fixed_total << (fixed_total == 1 ? " finding" : " findings") << " in "
-              << fixed_files << (fixed_files == 1 ? " file" : " files") << "; "
-              << (summary.errors + summary.warnings + summary.infos) << " left.\n";
+  emitter->End(summary, findings_out);
+  if (fixing)
+    std::cerr << FixSummary(o.diff, o.fix_unsafe, fixed_total, fixed_files,
+                            summary.errors + summary.warnings + summary.infos, unsafe_left);
   if (fix_failed) return kExitError;
-  if (o.diff && fixed_total > 0) return kExitFindings;
   out.flush();
   if (summary.files_with_errors) return kExitError;
   return failed ? kExitFindings : kExitClean;

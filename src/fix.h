@@ -11,6 +11,17 @@
 
 namespace reviewlint {
 
+/// Shapes a fix that removes words (`fix->replacement` empty) so that the text stays a sentence
+/// and keeps its lines: one neighbouring space goes with the words; a removal that spans a line
+/// break keeps the break (and a block quote's `>`); when the removed words began a sentence with
+/// a capital letter, the next word gets one ("Maybe she could" -> "She could").
+void ShapeRemoval(std::string_view text, Fix* fix);
+
+/// Adds the mechanical rewrite of a finding whose rule has no fix of its own, where one exists:
+/// an empty booster loses its intensifier ("really great work" -> "great work"; unsafe: it
+/// changes what the review says).
+void AddRewrite(std::string_view text, Diagnostic* d);
+
 /// `text` with the fixes of `diagnostics` applied: safe ones, or all when `unsafe`. Overlapping
 /// fixes after the first are left out (a second run applies them). `fixed[i]` tells whether
 /// diagnostic i was fixed.
