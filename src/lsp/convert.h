@@ -48,6 +48,13 @@ json TextEditJson(const SourceFile& source, Span span, const std::string& text,
 /// or the line above is a disable-next-line comment, without a reason, the rule is added to it.
 json DisableForLineEdit(const SourceFile& source, const Diagnostic& d, PositionEncoding encoding);
 
+/// A snippet edit (LSP 3.18 SnippetTextEdit) that turns a template placeholder into a tab stop:
+/// the editor selects it, and what the writer types replaces it.
+json PlaceholderSnippetEdit(const SourceFile& source, Span span, PositionEncoding encoding);
+
+/// Why fix-all has nothing to do: no findings, or none with a safe fix.
+std::string NothingToFixReason(const std::vector<Diagnostic>& diagnostics);
+
 /// The safe fixes of `diagnostics` that do not overlap each other, in document order.
 std::vector<Fix> SafeFixes(const std::vector<Diagnostic>& diagnostics);
 

@@ -127,6 +127,20 @@ std::string Shorten(std::string_view s, size_t max = 40) {
   return out;
 }
 
+// What a fix takes out when it only removes words: all of `slice` when the replacement is
+// blank (a kept line break), or its start when the replacement is its end with another case
+// ("Really g" -> "G": a removal that capitalises the next word). Else "".
+std::string_view RemovedWords(std::string_view slice, std::string_view replacement) {
+  if (replacement.find_first_not_of(" \t\r\n>") == std::string_view::npos) return slice;
+  if (replacement.size() >= slice.size()) return {};
+  std::string_view tail = slice.substr(slice.size() - replacement.size());
+  for (size_t i = 0; i < tail.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(tail[i])) !=
+        std::tolower(static_cast<unsigned char>(replacement[i])))
+      return {};
+  return slice.substr(0, slice.size() - replacement.size());
+}
+
 // The first "Content-Length:" (any case) in `s` that follows the "}" ending a message (and
 // perhaps line breaks), or npos.
 size_t FindHeaderInside(std::string_view s) {
@@ -267,6 +281,8 @@ class Server {
   PositionEncoding encoding_ = PositionEncoding::kUtf16;
   bool hover_markdown_ = true;
   bool document_changes_ = false;
+  bool snippet_edits_ = false;     // LSP 3.18 SnippetTextEdit in workspace edits
+  bool disabled_actions_ = false;  // code actions may be sent disabled, with a reason
   bool watch_dynamic_ = false;
   bool configuration_pull_ = false;
 
@@ -559,6 +575,9 @@ json Server::Initialize(const json& params) {
   json formats = at({"textDocument", "hover", "contentFormat"});
   hover_markdown_ = !formats.is_array() || offers(formats, "markdown");
   document_changes_ = at({"workspace", "workspaceEdit", "documentChanges"}) == true;
+  snippet_edits_ =
+      document_changes_ && at({"workspace", "workspaceEdit", "snippetEditSupport"}) == true;
+  disabled_actions_ = at({"textDocument", "codeAction", "disabledSupport"}) == true;
   watch_dynamic_ = at({"workspace", "didChangeWatchedFiles", "dynamicRegistration"}) == true;
   configuration_pull_ = at({"workspace", "configuration"}) == true;
 
@@ -867,8 +886,9 @@ json Server::CodeAction(const json& params) {
     const RuleSpec* rule = doc.engine ? doc.engine->FindRule(d.rule) : nullptr;
     json lsp_diagnostic = LspDiagnostic(source, d, rule, encoding_);
     for (const Fix& f : d.fixes) {
-      std::string title = f.replacement.empty() ? "Remove \"" + Shorten(source.Slice(f.span)) + "\""
-                                                : "Replace with \"" + Shorten(f.replacement) + "\"";
+      std::string_view removed = RemovedWords(source.Slice(f.span), f.replacement);
+      std::string title = !removed.empty() ? "Remove \"" + Shorten(removed) + "\""
+                                           : "Replace with \"" + Shorten(f.replacement) + "\"";
       actions.push_back(
           {{"title", title + " (" + d.rule + ")"},
            {"kind", "quickfix"},
@@ -877,6 +897,14 @@ json Server::CodeAction(const json& params) {
            {"edit", WorkspaceEdit(doc, json::array({TextEditJson(source, f.span, f.replacement,
                                                                  encoding_)}))}});
     }
+    if (snippet_edits_ && d.scope == Scope::kSpan && d.rule.rfind("template.", 0) == 0)
+      actions.push_back(
+          {{"title", "Fill in \"" + Shorten(source.Slice(d.span)) + "\" (" + d.rule + ")"},
+           {"kind", "quickfix"},
+           {"diagnostics", json::array({lsp_diagnostic})},
+           {"isPreferred", true},
+           {"edit", WorkspaceEdit(doc, json::array({PlaceholderSnippetEdit(source, d.span,
+                                                                           encoding_)}))}});
     if (d.scope == Scope::kSpan)
       actions.push_back(
           {{"title", "Disable " + d.rule + " for this line"},
@@ -892,6 +920,10 @@ json Server::CodeAction(const json& params) {
       actions.push_back({{"title", "Fix all safe reviewlint problems"},
                          {"kind", "source.fixAll.reviewlint"},
                          {"edit", WorkspaceEdit(doc, std::move(edits))}});
+    else if (disabled_actions_)  // say why, rather than offer nothing
+      actions.push_back({{"title", "Fix all safe reviewlint problems"},
+                         {"kind", "source.fixAll.reviewlint"},
+                         {"disabled", {{"reason", NothingToFixReason(doc.diagnostics)}}}});
   }
   return actions;
 }

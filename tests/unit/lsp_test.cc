@@ -871,6 +871,43 @@ TEST(Lsp, DisableForLineKeepsTheRenderedReview) {
   }
 }
 
+// Rewrites a reviewer wants: a template placeholder becomes a snippet tab stop (the editor
+// selects it, typing replaces it) when the client takes snippet edits; a booster can be
+// dropped; and fix-all says why it has nothing to do when the client shows disabled actions.
+TEST(Lsp, PlaceholderSnippetBoosterRewriteAndNothingToFix) {
+  Client c;
+  c.Initialize({{"workspace", {{"workspaceEdit", {{"documentChanges", true},
+                                                  {"snippetEditSupport", true}}}}},
+                {"textDocument", {{"codeAction", {{"disabledSupport", true}}}}}});
+  std::string text = "Goals: cut $X} by X% and [specific example]. Really great work.\n";
+  c.Open(kUri, text, 1);
+  c.WaitForPublish(kUri, 1);
+  json actions = CodeActions(c, kUri, Range(0, 12, 0, 12));
+  ASSERT_FALSE(actions.empty());
+  EXPECT_EQ(actions[0]["edit"]["documentChanges"][0]["edits"][0]["snippet"]["value"], "${1:\\$X}");
+  actions = CodeActions(c, kUri, Range(0, 19, 0, 19));
+  ASSERT_FALSE(actions.empty());
+  EXPECT_EQ(actions[0]["title"], "Fill in \"X%\" (template.placeholder-number)");
+  json edit = actions[0]["edit"]["documentChanges"][0]["edits"][0];
+  EXPECT_EQ(edit["snippet"], json({{"kind", "snippet"}, {"value", "${1:X%}"}}));
+  EXPECT_EQ(Covered(text, edit["range"], PositionEncoding::kUtf16), "X%");
+  actions = CodeActions(c, kUri, Range(0, 30, 0, 30));
+  ASSERT_FALSE(actions.empty());
+  EXPECT_EQ(actions[0]["edit"]["documentChanges"][0]["edits"][0]["snippet"]["value"],
+            "${1:[specific example]}");
+  actions = CodeActions(c, kUri, Range(0, 47, 0, 47));
+  ASSERT_FALSE(actions.empty());
+  EXPECT_EQ(actions[0]["title"], "Remove \"Really\" (vagueness.empty-booster)");
+  EXPECT_EQ(ApplyEdits(text, EditsOf(actions[0]["edit"], kUri), PositionEncoding::kUtf16),
+            "Goals: cut $X} by X% and [specific example]. Great work.\n");
+  json all = CodeActions(c, kUri, Range(0, 0, 0, 0), json::array({"source.fixAll"}));
+  ASSERT_EQ(all.size(), 1u) << all.dump();
+  EXPECT_EQ(all[0]["disabled"]["reason"],
+            "Nothing to fix: none of the 4 findings has a safe fix; 1 can be fixed one by one "
+            "(the fix changes what the review says)");
+  EXPECT_FALSE(all[0].contains("edit"));
+}
+
 TEST(Lsp, FixAllAppliesOnlySafeFixes) {
   // A pack with a safe fix, loaded through the editor's settings.
   std::string dir = TempDir() + "/lsp-packs";
