@@ -285,25 +285,6 @@ void LintAll(const Engine& engine, const Options& o, const std::vector<InputFile
   });
 }
 
-// The last line of --fix and --diff, on stderr: what was fixed, or why nothing was.
-std::string FixSummary(bool diff, bool unsafe, size_t fixed, size_t files, size_t left,
-                       size_t unsafe_left) {
-  auto n = [](size_t k, const char* one, const char* many) {
-    return std::to_string(k) + " " + (k == 1 ? one : many);
-  };
-  if (fixed == 0) {
-    if (left == 0) return "Nothing to fix: no findings.\n";
-    std::string why = unsafe_left == 0 || unsafe
-                          ? "none of the " + n(left, "finding", "findings") + " has a fix"
-                          : "none of the " + n(left, "finding", "findings") + " has a safe fix; " +
-                                n(unsafe_left, "has a fix", "have a fix") +
-                                " that changes what the review says (--fix-unsafe)";
-    return "Nothing to fix: " + why + ".\n";
-  }
-  return std::string(diff ? "The diff fixes " : "Fixed ") + n(fixed, "finding", "findings") +
-         " in " + n(files, "file", "files") + "; " + std::to_string(left) + " left.\n";
-}
-
 // The flags that choose rules and configuration, shared by the lint command and `report`.
 void AddSetupFlags(CLI::App* cmd, SetupOptions* setup) {
   cmd->add_option("--rules-dir", setup->rules_dirs,

@@ -44,6 +44,24 @@ bool StartsSentence(std::string_view text, size_t pos) {
   return j == 0 || IsBreak(text[j - 1]) || In(".!?", text[j - 1]);
 }
 
+// Whether only list or quote markers and indentation precede `pos` on its line.
+bool OnlyMarkersBefore(std::string_view text, size_t pos) {
+  size_t line = pos == 0 ? std::string_view::npos : text.find_last_of("\r\n", pos - 1);
+  line = line == std::string_view::npos ? 0 : line + 1;
+  size_t i = line;
+  while (i < pos && (IsSpace(text[i]) || text[i] == '>')) ++i;
+  if (i < pos && In("-*+", text[i])) {
+    ++i;
+  } else {
+    size_t digits = i;
+    while (i < pos && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i > digits && i < pos && In(".)", text[i])) ++i;
+    else i = digits;
+  }
+  while (i < pos && IsSpace(text[i])) ++i;
+  return i == pos;
+}
+
 }  // namespace
 
 void ShapeRemoval(std::string_view text, Fix* fix) {
@@ -59,9 +77,16 @@ void ShapeRemoval(std::string_view text, Fix* fix) {
         text[b - 2] != '>')
       --b;
     while (e < text.size() && IsSpace(text[e])) ++e;
-  } else if ((b == 0 || IsBreak(text[b - 1])) && e < text.size() && IsBreak(text[e])) {
-    // The words were the whole line: the line goes, so no blank line splits the paragraph.
-    e += text.compare(e, 2, "\r\n") == 0 ? 2 : 1;
+  } else if (e < text.size() && IsBreak(text[e]) && OnlyMarkersBefore(text, b)) {
+    // The words were all of the line's text: the line break goes, so no blank line splits the
+    // paragraph; after a list or quote marker the next line's text moves up to the marker.
+    uint32_t next = e + (text.compare(e, 2, "\r\n") == 0 ? 2 : 1);
+    uint32_t content = next;
+    while (content < text.size() && (IsSpace(text[content]) || text[content] == '>')) ++content;
+    if (b == 0 || IsBreak(text[b - 1]))
+      e = next;
+    else if (content < text.size() && !IsBreak(text[content]))
+      e = content;
   } else if (e < text.size() && text[e] == ' ') {
     ++e;  // removing a word takes one neighbouring space with it, never a line break
   } else if (b > 0 && text[b - 1] == ' ') {
@@ -88,6 +113,24 @@ void AddRewrite(std::string_view text, Diagnostic* d) {
   Fix f{Span{d->span.begin, d->span.begin + static_cast<uint32_t>(word)}, "", false};
   ShapeRemoval(text, &f);
   d->fixes.push_back(std::move(f));
+}
+
+std::string FixSummary(bool diff, bool unsafe, size_t fixed, size_t files, size_t left,
+                       size_t unsafe_left) {
+  auto n = [](size_t k, const char* one, const char* many) {
+    return std::to_string(k) + " " + (k == 1 ? one : many);
+  };
+  if (fixed == 0) {
+    if (left == 0) return "Nothing to fix: no findings.\n";
+    std::string why = unsafe_left == 0 || unsafe
+                          ? "none of the " + n(left, "finding", "findings") + " has a fix"
+                          : "none of the " + n(left, "finding", "findings") + " has a safe fix; " +
+                                n(unsafe_left, "has a fix", "have a fix") +
+                                " that changes what the review says (--fix-unsafe)";
+    return "Nothing to fix: " + why + ".\n";
+  }
+  return std::string(diff ? "The diff fixes " : "Fixed ") + n(fixed, "finding", "findings") +
+         " in " + n(files, "file", "files") + "; " + std::to_string(left) + " left.\n";
 }
 
 std::string ApplyFixes(std::string_view text, const std::vector<Diagnostic>& diagnostics,

@@ -28,6 +28,12 @@ void AddRewrite(std::string_view text, Diagnostic* d);
 std::string ApplyFixes(std::string_view text, const std::vector<Diagnostic>& diagnostics,
                        bool unsafe, std::vector<bool>* fixed);
 
+/// The last line of --fix and --diff: how many findings were fixed (or are fixed by the diff) in
+/// how many files and how many are `left`; when none, why: no findings, none with a fix, or
+/// `unsafe_left` of them with a fix that only --fix-unsafe applies.
+std::string FixSummary(bool diff, bool unsafe, size_t fixed, size_t files, size_t left,
+                       size_t unsafe_left);
+
 /// A unified diff of two versions of `path`, or "" when they are equal.
 std::string UnifiedDiff(const std::string& path, std::string_view before, std::string_view after);
 

@@ -86,6 +86,8 @@ TEST(Fix, UnsafeFixesKeepCapitalsAndLines) {
   EXPECT_EQ(shaped("try to be a\nbit more.\n", "a\nbit"), "try to be\nmore.\n");
   EXPECT_EQ(shaped("She was kind of\nslow.\n", "kind of"), "She was\nslow.\n");
   EXPECT_EQ(shaped("## Maybe slow\n", "Maybe"), "## Slow\n");
+  EXPECT_EQ(shaped("- Maybe\n  she is slow.\n", "Maybe"), "- She is slow.\n");
+  EXPECT_EQ(shaped("> Maybe\n> she is slow.\n", "Maybe"), "> She is slow.\n");
 }
 
 // Fixed drafts stay valid Markdown with the same blocks: cmark renders the same block structure
