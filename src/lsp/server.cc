@@ -37,6 +37,10 @@ using Clock = std::chrono::steady_clock;
 // LSP MessageType.
 enum MessageType : int { kLogError = 1, kLogWarning = 2, kLogInfo = 3, kLogLog = 4 };
 
+// The command of the "Select ... to fill in" action: the server asks the editor to show the
+// document with the placeholder selected (window/showDocument), for clients without snippets.
+constexpr const char* kSelectCommand = "reviewlint.selectPlaceholder";
+
 // A request that fails with a specific JSON-RPC error.
 struct RequestError : std::runtime_error {
   RequestError(int c, const std::string& m) : std::runtime_error(m), code(c) {}
@@ -213,6 +217,7 @@ class Server {
   json Initialize(const json& params);
   json Shutdown(const json& params);
   json CodeAction(const json& params);
+  json ExecuteCommand(const json& params);
   json Hover(const json& params);
 
   // Notifications.
@@ -283,6 +288,7 @@ class Server {
   bool document_changes_ = false;
   bool snippet_edits_ = false;     // LSP 3.18 SnippetTextEdit in workspace edits
   bool disabled_actions_ = false;  // code actions may be sent disabled, with a reason
+  bool show_document_ = false;     // window/showDocument (with a selection)
   bool watch_dynamic_ = false;
   bool configuration_pull_ = false;
 
@@ -300,6 +306,7 @@ const Server::RequestHandler Server::kRequests[] = {
     {"shutdown", &Server::Shutdown},
     {"textDocument/codeAction", &Server::CodeAction},
     {"textDocument/hover", &Server::Hover},
+    {"workspace/executeCommand", &Server::ExecuteCommand},
 };
 
 const Server::NotificationHandler Server::kNotifications[] = {
@@ -578,6 +585,7 @@ json Server::Initialize(const json& params) {
   snippet_edits_ =
       document_changes_ && at({"workspace", "workspaceEdit", "snippetEditSupport"}) == true;
   disabled_actions_ = at({"textDocument", "codeAction", "disabledSupport"}) == true;
+  show_document_ = at({"window", "showDocument", "support"}) == true;
   watch_dynamic_ = at({"workspace", "didChangeWatchedFiles", "dynamicRegistration"}) == true;
   configuration_pull_ = at({"workspace", "configuration"}) == true;
 
@@ -592,6 +600,7 @@ json Server::Initialize(const json& params) {
                    {"codeActionProvider",
                     {{"codeActionKinds", {"quickfix", "source.fixAll.reviewlint"}},
                      {"resolveProvider", false}}},
+                   {"executeCommandProvider", {{"commands", {kSelectCommand}}}},
                    {"hoverProvider", true}}},
                  {"serverInfo", {{"name", "reviewlint"}, {"version", kVersion}}}};
   result.update(result_extra);
@@ -897,7 +906,17 @@ json Server::CodeAction(const json& params) {
            {"edit", WorkspaceEdit(doc, json::array({TextEditJson(source, f.span, f.replacement,
                                                                  encoding_)}))}});
     }
-    if (snippet_edits_ && d.scope == Scope::kSpan && d.rule.rfind("template.", 0) == 0)
+    const bool placeholder = d.scope == Scope::kSpan && d.rule.rfind("template.", 0) == 0;
+    if (placeholder && !snippet_edits_ && show_document_)  // select it, so typing replaces it
+      actions.push_back(
+          {{"title", "Select \"" + Shorten(source.Slice(d.span)) + "\" to fill in (" + d.rule + ")"},
+           {"kind", "quickfix"},
+           {"diagnostics", json::array({lsp_diagnostic})},
+           {"command",
+            {{"title", "Select the placeholder"},
+             {"command", kSelectCommand},
+             {"arguments", json::array({doc.uri, LspRange(source, d.span, encoding_)})}}}});
+    if (placeholder && snippet_edits_)
       actions.push_back(
           {{"title", "Fill in \"" + Shorten(source.Slice(d.span)) + "\" (" + d.rule + ")"},
            {"kind", "quickfix"},
@@ -926,6 +945,18 @@ json Server::CodeAction(const json& params) {
                          {"disabled", {{"reason", NothingToFixReason(doc.diagnostics)}}}});
   }
   return actions;
+}
+
+json Server::ExecuteCommand(const json& params) {
+  std::string command = GetString(params, "command", "params");
+  const json args = params.value("arguments", json::array());
+  if (command != kSelectCommand || !args.is_array() || args.size() != 2 || !args[0].is_string())
+    throw RequestError(kInvalidParams, "unknown command or arguments: " + command);
+  int64_t id = next_request_id_++;
+  pending_requests_[id] = "window/showDocument";
+  Send(Request(id, "window/showDocument",
+               {{"uri", args[0]}, {"takeFocus", true}, {"selection", args[1]}}));
+  return nullptr;
 }
 
 json Server::Hover(const json& params) {

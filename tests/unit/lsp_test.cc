@@ -908,6 +908,29 @@ TEST(Lsp, PlaceholderSnippetBoosterRewriteAndNothingToFix) {
   EXPECT_FALSE(all[0].contains("edit"));
 }
 
+// Without snippet edits but with window/showDocument, the placeholder is selected instead: the
+// action runs a command, and the server asks the editor to show it selected.
+TEST(Lsp, PlaceholderSelectedWhenTheClientHasNoSnippets) {
+  Client c;
+  c.Initialize({{"window", {{"showDocument", {{"support", true}}}}}});
+  std::string text = "Goals: cut latency by X% this year.\n";
+  c.Open(kUri, text, 1);
+  c.WaitForPublish(kUri, 1);
+  json actions = CodeActions(c, kUri, Range(0, 23, 0, 23));
+  ASSERT_FALSE(actions.empty());
+  EXPECT_EQ(actions[0]["title"], "Select \"X%\" to fill in (template.placeholder-number)");
+  json command = actions[0]["command"];
+  ASSERT_EQ(command["command"], "reviewlint.selectPlaceholder") << actions.dump();
+  json r = c.Call("workspace/executeCommand",
+                  {{"command", command["command"]}, {"arguments", command["arguments"]}});
+  EXPECT_TRUE(r.contains("result")) << r.dump();
+  json show = c.WaitFor([](const json& m) { return m.value("method", "") == "window/showDocument"; });
+  EXPECT_EQ(show["params"]["uri"], kUri);
+  EXPECT_EQ(show["params"]["takeFocus"], true);
+  EXPECT_EQ(Covered(text, show["params"]["selection"], PositionEncoding::kUtf16), "X%");
+  EXPECT_EQ(c.Call("workspace/executeCommand", {{"command", "nope"}})["error"]["code"], -32602);
+}
+
 TEST(Lsp, FixAllAppliesOnlySafeFixes) {
   // A pack with a safe fix, loaded through the editor's settings.
   std::string dir = TempDir() + "/lsp-packs";
