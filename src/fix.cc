@@ -31,7 +31,8 @@ bool StartsSentence(std::string_view text, size_t pos) {
   size_t line = text.find_last_of("\r\n", i - 1);
   line = line == std::string_view::npos ? 0 : line + 1;
   std::string_view prefix = text.substr(line, i - line);
-  if (!prefix.empty() && prefix.find_first_not_of(" \t>-*+#0123456789.)") == std::string_view::npos &&
+  if (!prefix.empty() &&
+      prefix.find_first_not_of(" \t>-*+#0123456789.)") == std::string_view::npos &&
       prefix.find_first_of("-*+#.)") != std::string_view::npos)
     return true;
   if (!IsBreak(c) && c != '>') return false;
@@ -55,8 +56,10 @@ bool OnlyMarkersBefore(std::string_view text, size_t pos) {
   } else {
     size_t digits = i;
     while (i < pos && text[i] >= '0' && text[i] <= '9') ++i;
-    if (i > digits && i < pos && In(".)", text[i])) ++i;
-    else i = digits;
+    if (i > digits && i < pos && In(".)", text[i]))
+      ++i;
+    else
+      i = digits;
   }
   while (i < pos && IsSpace(text[i])) ++i;
   return i == pos;

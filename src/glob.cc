@@ -72,7 +72,9 @@ bool Match(std::string_view p, std::string_view s) {
 
 }  // namespace
 
-bool GlobMatchWhole(std::string_view pattern, std::string_view path) { return Match(pattern, path); }
+bool GlobMatchWhole(std::string_view pattern, std::string_view path) {
+  return Match(pattern, path);
+}
 
 bool GlobMatch(std::string_view pattern, std::string_view path) {
   if (pattern.size() >= 2 && pattern.substr(0, 2) == "./") pattern.remove_prefix(2);

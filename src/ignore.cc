@@ -27,7 +27,8 @@ std::string Generic(const fs::path& p) {
 // A line of an ignore file without its comment, escapes and unescaped trailing spaces.
 std::string PatternOf(std::string line) {
   if (!line.empty() && line.back() == '\r') line.pop_back();
-  while (!line.empty() && line.back() == ' ' && !(line.size() >= 2 && line[line.size() - 2] == '\\'))
+  while (!line.empty() && line.back() == ' ' &&
+         !(line.size() >= 2 && line[line.size() - 2] == '\\'))
     line.pop_back();
   if (line.empty() || line[0] == '#') return "";
   return line;
@@ -45,7 +46,8 @@ IgnoreRules::IgnoreRules(const fs::path& dir) {
   if (!in_git_) return;
   AddFile(top / ".git" / "info" / "exclude", Generic(top));
   std::vector<fs::path> chain;
-  for (fs::path p = dir.parent_path(); p.string().size() >= top.string().size(); p = p.parent_path()) {
+  for (fs::path p = dir.parent_path(); p.string().size() >= top.string().size();
+       p = p.parent_path()) {
     chain.push_back(p);
     if (p == p.parent_path()) break;
   }
@@ -66,8 +68,10 @@ void IgnoreRules::AddFile(const fs::path& file, const std::string& base) {
     std::string p = PatternOf(line);
     if (p.empty()) continue;
     Rule r{base, "", false, false, false};
-    if (p[0] == '!') r.negate = true, p.erase(0, 1);
-    else if (p[0] == '\\') p.erase(0, 1);  // "\#" and "\!" are literal
+    if (p[0] == '!')
+      r.negate = true, p.erase(0, 1);
+    else if (p[0] == '\\')
+      p.erase(0, 1);  // "\#" and "\!" are literal
     if (!p.empty() && p.back() == '/') r.dir_only = true, p.pop_back();
     r.anchored = p.find('/') != std::string::npos;
     if (!p.empty() && p[0] == '/') p.erase(0, 1);

@@ -43,10 +43,14 @@ Span NextBlock(const Document& doc, uint32_t after) {
 
 const char* BlockName(BlockKind kind) {
   switch (kind) {
-    case BlockKind::kHeading: return "heading";
-    case BlockKind::kListItem: return "list item";
-    case BlockKind::kTableCell: return "table row";
-    default: return "paragraph";
+    case BlockKind::kHeading:
+      return "heading";
+    case BlockKind::kListItem:
+      return "list item";
+    case BlockKind::kTableCell:
+      return "table row";
+    default:
+      return "paragraph";
   }
 }
 

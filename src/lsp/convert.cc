@@ -172,10 +172,12 @@ std::string NothingToFixReason(const std::vector<Diagnostic>& diagnostics) {
   if (diagnostics.empty()) return "Nothing to fix: no findings";
   size_t unsafe = 0;
   for (const Diagnostic& d : diagnostics) unsafe += d.fixes.empty() ? 0 : 1;
-  std::string n = diagnostics.size() == 1 ? "the finding" : "the " + std::to_string(diagnostics.size()) + " findings";
+  std::string n = diagnostics.size() == 1
+                      ? "the finding"
+                      : "the " + std::to_string(diagnostics.size()) + " findings";
   if (unsafe == 0) return "Nothing to fix: none of " + n + " has a fix";
-  return "Nothing to fix: none of " + n + " has a safe fix; " +
-         std::to_string(unsafe) + " can be fixed one by one (the fix changes what the review says)";
+  return "Nothing to fix: none of " + n + " has a safe fix; " + std::to_string(unsafe) +
+         " can be fixed one by one (the fix changes what the review says)";
 }
 
 std::vector<Fix> SafeFixes(const std::vector<Diagnostic>& diagnostics) {

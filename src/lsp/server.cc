@@ -909,7 +909,8 @@ json Server::CodeAction(const json& params) {
     const bool placeholder = d.scope == Scope::kSpan && d.rule.rfind("template.", 0) == 0;
     if (placeholder && !snippet_edits_ && show_document_)  // select it, so typing replaces it
       actions.push_back(
-          {{"title", "Select \"" + Shorten(source.Slice(d.span)) + "\" to fill in (" + d.rule + ")"},
+          {{"title",
+            "Select \"" + Shorten(source.Slice(d.span)) + "\" to fill in (" + d.rule + ")"},
            {"kind", "quickfix"},
            {"diagnostics", json::array({lsp_diagnostic})},
            {"command",
@@ -922,8 +923,8 @@ json Server::CodeAction(const json& params) {
            {"kind", "quickfix"},
            {"diagnostics", json::array({lsp_diagnostic})},
            {"isPreferred", true},
-           {"edit", WorkspaceEdit(doc, json::array({PlaceholderSnippetEdit(source, d.span,
-                                                                           encoding_)}))}});
+           {"edit",
+            WorkspaceEdit(doc, json::array({PlaceholderSnippetEdit(source, d.span, encoding_)}))}});
     if (d.scope == Scope::kSpan)
       actions.push_back(
           {{"title", "Disable " + d.rule + " for this line"},

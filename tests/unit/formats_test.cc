@@ -242,10 +242,10 @@ TEST(PreCommit, ReadmeConfigLintsOnlyTheReviews) {
   std::filesystem::create_directories(repo + "/reviews");
   WriteFile(repo + "/.pre-commit-config.yaml", config);
   WriteFile(repo + "/team.yaml", "team: platform\nreviewers: [hannah, josé]\n");
-  WriteFile(repo + "/LICENSE",
-            ReadAll(std::string(REVIEWLINT_SOURCE_DIR) + "/tests/fixtures/precommit/first-day/LICENSE.md"));
-  std::string draft =
-      ReadAll(std::string(REVIEWLINT_SOURCE_DIR) + "/tests/fixtures/precommit/vague/vague-review.md");
+  WriteFile(repo + "/LICENSE", ReadAll(std::string(REVIEWLINT_SOURCE_DIR) +
+                                       "/tests/fixtures/precommit/first-day/LICENSE.md"));
+  std::string draft = ReadAll(std::string(REVIEWLINT_SOURCE_DIR) +
+                              "/tests/fixtures/precommit/vague/vague-review.md");
   for (int i = 0; i < 60; ++i) WriteFile(repo + "/reviews/d" + std::to_string(i) + ".md", draft);
   std::string bin_dir = std::filesystem::path(REVIEWLINT_BINARY).parent_path().string();
   std::string log = repo + ".log";
@@ -254,7 +254,8 @@ TEST(PreCommit, ReadmeConfigLintsOnlyTheReviews) {
       ".home' PRE_COMMIT_COLOR=never GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.invalid "
       "GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.invalid && git init -q . && "
       "git config commit.gpgsign false && pre-commit install >/dev/null && git add -A && "
-      "timeout 300 git commit -q -m 'first day' > '" + log + "' 2>&1";
+      "timeout 300 git commit -q -m 'first day' > '" +
+      log + "' 2>&1";
   int status = std::system(cmd.c_str());
   std::string out = ReadAll(log);
   EXPECT_NE(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0) << "the commit went through\n" << out;

@@ -844,7 +844,8 @@ TEST(Lsp, DisableForLineKeepsTheRenderedReview) {
       "> She is somewhat slow `and\n> this` is code.\n"};
   const std::regex comment(" ?<!-- reviewlint-disable-line [^>]*-->");
   std::vector<std::string> renderers = {"cmark --unsafe"};
-  if (!RenderCommonMark("x", "cmark-gfm").empty()) renderers.push_back("cmark-gfm --unsafe -e table");
+  if (!RenderCommonMark("x", "cmark-gfm").empty())
+    renderers.push_back("cmark-gfm --unsafe -e table");
   for (const std::string& draft : drafts) {
     // The action's edit for a finding on "somewhat" (headings get no hedge finding today, but
     // the edit must be right for any rule that flags one).
@@ -853,16 +854,19 @@ TEST(Lsp, DisableForLineKeepsTheRenderedReview) {
     d.rule = "vagueness.hedge";
     d.span.begin = static_cast<uint32_t>(draft.find("somewhat"));
     d.span.end = d.span.begin + 8;
-    std::string fixed =
-        ApplyEdits(draft, json::array({lsp::DisableForLineEdit(source, d, PositionEncoding::kUtf16)}),
-                   PositionEncoding::kUtf16);
+    std::string fixed = ApplyEdits(
+        draft, json::array({lsp::DisableForLineEdit(source, d, PositionEncoding::kUtf16)}),
+        PositionEncoding::kUtf16);
     for (const std::string& renderer : renderers) {
       std::string before = RenderCommonMark(draft, renderer);
       std::string after = RenderCommonMark(fixed, renderer);
       EXPECT_NE(after.find("<!-- reviewlint-disable-line"), std::string::npos)
-          << renderer << ": the comment is not raw HTML in\n" << fixed << "\n" << after;
-      EXPECT_EQ(std::regex_replace(after, comment, ""), before)
-          << renderer << " renders\n" << fixed << "differently from\n" << draft;
+          << renderer << ": the comment is not raw HTML in\n"
+          << fixed << "\n"
+          << after;
+      EXPECT_EQ(std::regex_replace(after, comment, ""), before) << renderer << " renders\n"
+                                                                << fixed << "differently from\n"
+                                                                << draft;
     }
     // And the engine honours it.
     EXPECT_FALSE(testing::HasRule(testing::Lint(fixed), "vagueness.hedge")) << fixed;
@@ -876,8 +880,8 @@ TEST(Lsp, DisableForLineKeepsTheRenderedReview) {
 // dropped; and fix-all says why it has nothing to do when the client shows disabled actions.
 TEST(Lsp, PlaceholderSnippetBoosterRewriteAndNothingToFix) {
   Client c;
-  c.Initialize({{"workspace", {{"workspaceEdit", {{"documentChanges", true},
-                                                  {"snippetEditSupport", true}}}}},
+  c.Initialize({{"workspace",
+                 {{"workspaceEdit", {{"documentChanges", true}, {"snippetEditSupport", true}}}}},
                 {"textDocument", {{"codeAction", {{"disabledSupport", true}}}}}});
   std::string text = "Goals: cut $X} by X% and [specific example]. Really great work.\n";
   c.Open(kUri, text, 1);
@@ -924,7 +928,8 @@ TEST(Lsp, PlaceholderSelectedWhenTheClientHasNoSnippets) {
   json r = c.Call("workspace/executeCommand",
                   {{"command", command["command"]}, {"arguments", command["arguments"]}});
   EXPECT_TRUE(r.contains("result")) << r.dump();
-  json show = c.WaitFor([](const json& m) { return m.value("method", "") == "window/showDocument"; });
+  json show =
+      c.WaitFor([](const json& m) { return m.value("method", "") == "window/showDocument"; });
   EXPECT_EQ(show["params"]["uri"], kUri);
   EXPECT_EQ(show["params"]["takeFocus"], true);
   EXPECT_EQ(Covered(text, show["params"]["selection"], PositionEncoding::kUtf16), "X%");

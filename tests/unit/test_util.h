@@ -120,8 +120,8 @@ inline CliResult RunCli(const std::string& args, const std::string& input = "") 
   return r;
 }
 
-/// `markdown` rendered to HTML, raw HTML kept, by a real CommonMark implementation: Debian's cmark, or
-/// e.g. "cmark-gfm --unsafe -e table". Empty when it is not installed (tests then skip).
+/// `markdown` rendered to HTML, raw HTML kept, by a real CommonMark implementation: Debian's cmark,
+/// or e.g. "cmark-gfm --unsafe -e table". Empty when it is not installed (tests then skip).
 inline std::string RenderCommonMark(const std::string& markdown,
                                     const std::string& command = "cmark --unsafe") {
   std::string tool = command.substr(0, command.find(' '));

@@ -39,34 +39,38 @@ const char* kDraft = "She is a good communicator.\n";
 
 TEST(Walk, HonoursGitignoreInsideARepository) {
   std::string root = testing::TempDir() + "/walk-git";
-  Tree(root, {{".git/HEAD", "ref: refs/heads/main\n"},
-              {".gitignore", "# comment\n/drafts/\n*.tmp.md\n!keep.tmp.md\nbuild/\nnotes/**/old.md\n"},
-              {"a.md", kDraft},
-              {"drafts/x.md", kDraft},          // anchored folder
-              {"team/drafts/y.md", kDraft},     // "/drafts/" is anchored: not this one
-              {"team/z.tmp.md", kDraft},        // name anywhere
-              {"team/keep.tmp.md", kDraft},     // negation
-              {"team/build.md", kDraft},        // "build/" is for folders only
-              {"team/build/b.md", kDraft},
-              {"notes/2025/q1/old.md", kDraft},  // "**"
-              {"notes/new.md", kDraft},
-              {"team/.gitignore", "y.md\n"},     // nested file, relative to its folder
-              {"team/drafts/w.md", kDraft},
-              {"team/.ignore", "!y.md\n"},       // .ignore beats .gitignore in the same folder
-              {"node_modules/pkg/LICENSE.txt", kDraft},
-              {"team/vendor/v.md", kDraft}});
-  EXPECT_EQ(Walked(root), (std::vector<std::string>{"a.md", "notes/new.md", "team/build.md",
-                                                    "team/drafts/w.md", "team/drafts/y.md",
-                                                    "team/keep.tmp.md"}));
+  Tree(root,
+       {{".git/HEAD", "ref: refs/heads/main\n"},
+        {".gitignore", "# comment\n/drafts/\n*.tmp.md\n!keep.tmp.md\nbuild/\nnotes/**/old.md\n"},
+        {"a.md", kDraft},
+        {"drafts/x.md", kDraft},       // anchored folder
+        {"team/drafts/y.md", kDraft},  // "/drafts/" is anchored: not this one
+        {"team/z.tmp.md", kDraft},     // name anywhere
+        {"team/keep.tmp.md", kDraft},  // negation
+        {"team/build.md", kDraft},     // "build/" is for folders only
+        {"team/build/b.md", kDraft},
+        {"notes/2025/q1/old.md", kDraft},  // "**"
+        {"notes/new.md", kDraft},
+        {"team/.gitignore", "y.md\n"},  // nested file, relative to its folder
+        {"team/drafts/w.md", kDraft},
+        {"team/.ignore", "!y.md\n"},  // .ignore beats .gitignore in the same folder
+        {"node_modules/pkg/LICENSE.txt", kDraft},
+        {"team/vendor/v.md", kDraft}});
+  EXPECT_EQ(Walked(root),
+            (std::vector<std::string>{"a.md", "notes/new.md", "team/build.md", "team/drafts/w.md",
+                                      "team/drafts/y.md", "team/keep.tmp.md"}));
   // Walking a subfolder still reads the ignore files above it, up to the repository's top.
-  EXPECT_EQ(Walked(root, "/team"), (std::vector<std::string>{"team/build.md", "team/drafts/w.md",
-                                                             "team/drafts/y.md",
-                                                             "team/keep.tmp.md"}));
+  EXPECT_EQ(Walked(root, "/team"),
+            (std::vector<std::string>{"team/build.md", "team/drafts/w.md", "team/drafts/y.md",
+                                      "team/keep.tmp.md"}));
 }
 
 TEST(Walk, GitignoreCountsOnlyInARepositoryButIgnoreAlways) {
   std::string root = testing::TempDir() + "/walk-nogit";
-  Tree(root, {{".gitignore", "a.md\n"}, {".ignore", "b.md\n"}, {"a.md", kDraft}, {"b.md", kDraft},
+  Tree(root, {{".gitignore", "a.md\n"},
+              {".ignore", "b.md\n"},
+              {"a.md", kDraft},
+              {"b.md", kDraft},
               {"node_modules/c.md", kDraft}});
   EXPECT_EQ(Walked(root), (std::vector<std::string>{"a.md"}));
 }
@@ -109,13 +113,16 @@ TEST(Walk, InitIgnoresTheTeamReadmeAndTemplates) {
 // pre-commit names every file: --force-exclude drops those a walk would skip.
 TEST(Walk, ForceExcludeAppliesTheWalkRulesToNamedFiles) {
   std::string root = testing::TempDir() + "/walk-force";
-  Tree(root, {{".ignore", "skip.md\n"}, {"skip.md", kDraft}, {"node_modules/n.md", kDraft},
-              {"README.md", kDraft}, {".reviewlint.json", R"({"ignore": ["README.md"]})"},
+  Tree(root, {{".ignore", "skip.md\n"},
+              {"skip.md", kDraft},
+              {"node_modules/n.md", kDraft},
+              {"README.md", kDraft},
+              {".reviewlint.json", R"({"ignore": ["README.md"]})"},
               {"keep.md", kDraft}});
   std::string cd = "cd '" + root + "' && '" + std::string(REVIEWLINT_BINARY) + "' -q ";
   std::string out = testing::TempDir() + "/walk-force.out";
-  std::system((cd + "--force-exclude skip.md node_modules/n.md README.md keep.md > '" + out + "'")
-                  .c_str());
+  std::system(
+      (cd + "--force-exclude skip.md node_modules/n.md README.md keep.md > '" + out + "'").c_str());
   std::string text = testing::ReadAll(out);
   EXPECT_NE(text.find("keep.md"), std::string::npos) << text;
   EXPECT_EQ(text.find("skip.md"), std::string::npos) << text;
