@@ -51,6 +51,7 @@ struct Options {
   std::string print_config;
   bool report_unused_disables = false;
   bool fix = false, fix_unsafe = false, diff = false;
+  bool force_exclude = false;
   bool redact = false;
   std::vector<std::string> redact_names;
   unsigned jobs = 0;
@@ -98,6 +99,19 @@ int Explain(const Engine& engine, const std::string& id) {
   return kExitClean;
 }
 
+// The starter config, ignoring what a review repository holds besides reviews: the team's
+// README and guides, and the review template.
+std::string InitConfig() {
+  std::string text = StarterConfig();
+  size_t at = text.find("\"ignore\": [");
+  size_t end = at == std::string::npos ? at : text.find(']', at);
+  if (end != std::string::npos)
+    text.replace(at, end + 1 - at,
+                 "\"ignore\": [\"README.md\", \"CONTRIBUTING.md\", \"templates/\", "
+                 "\"*template*\", \"archive/**\"]");
+  return text;
+}
+
 int Init(const std::string& dir) {
   std::filesystem::path path = std::filesystem::path(dir) / kConfigFileName;
   std::error_code ec;
@@ -106,7 +120,7 @@ int Init(const std::string& dir) {
     return kExitError;
   }
   std::ofstream out(path, std::ios::binary);
-  out << StarterConfig();
+  out << InitConfig();
   out.close();
   if (!out) {
     std::cerr << "reviewlint: error: " << path.string() << ": cannot write\n";
@@ -338,6 +352,9 @@ int Run(int argc, char** argv) {
   app.add_option("--print-config", o.print_config,
                  "Print the merged configuration that applies to FILE and exit")
       ->type_name("FILE");
+  app.add_flag("--force-exclude", o.force_exclude,
+               "Skip files named on the command line too when the config ignores them or a "
+               "folder walk would (.gitignore, node_modules); for pre-commit");
   app.add_flag("--report-unused-disables", o.report_unused_disables,
                "Report reviewlint-disable comments that suppress nothing");
   app.add_flag("--fix", o.fix,
@@ -435,7 +452,7 @@ int Run(int argc, char** argv) {
     std::cout << DescribePolicy(config ? *config : none, policy).dump(2) << "\n";
     return kExitClean;
   }
-  DropIgnored(&setup);
+  DropIgnored(&setup, o.force_exclude);
   const std::vector<InputFile>& inputs = setup.inputs;
   const std::vector<const Config*>& configs = setup.configs;
 
@@ -471,7 +488,11 @@ int Run(int argc, char** argv) {
   bool fix_failed = false;
   const bool stdin_input =
       std::any_of(inputs.begin(), inputs.end(), [](const InputFile& i) { return i.path == "-"; });
-  if (!fixing) emitter->Begin(out);
+  // With --diff the diff, and from stdin the fixed text, are the output: the findings the fixes
+  // leave go to stderr then.
+  std::ostream& findings_out = fixing && (o.diff || stdin_input) ? std::cerr : out;
+  size_t unsafe_left = 0;  // findings left whose fix only --fix-unsafe applies
+  emitter->Begin(findings_out);
   LintAll(*engine, o, inputs, configs, jobs, ahead, [&](const FileResult& original) {
     const FileResult* shown = &original;
     FileResult remaining, redacted;
@@ -498,8 +519,11 @@ int Run(int argc, char** argv) {
       remaining.path = original.path;
       remaining.source = original.source;
       remaining.scorecard = original.scorecard;
-      for (size_t i = 0; i < original.diagnostics.size(); ++i)
-        if (!fixed[i]) remaining.diagnostics.push_back(original.diagnostics[i]);
+      for (size_t i = 0; i < original.diagnostics.size(); ++i) {
+        if (fixed[i]) continue;
+        remaining.diagnostics.push_back(original.diagnostics[i]);
+        if (!original.diagnostics[i].fixes.empty()) ++unsafe_left;
+      }
       shown = &remaining;
     } else if (fixing && !original.error.empty()) {
       std::cerr << original.path << ": error: " << original.error << "; not fixed\n";
@@ -520,17 +544,15 @@ int Run(int argc, char** argv) {
         ++summary.infos;
       if (!never && d.severity >= threshold) failed = true;
     }
-    if (!fixing) emitter->File(f, out);
+    emitter->File(f, findings_out);
     if (!f.error.empty() && o.format != "text")
       std::cerr << f.path << ": error: " << f.error << "\n";
   });
-  if (!fixing) emitter->End(summary, out);
-  if (fixing && !o.diff && !stdin_input)
-    std::cerr << "Fixed " << fixed_total << (fixed_total == 1 ? " finding" : " findings") << " in "
-              << fixed_files << (fixed_files == 1 ? " file" : " files") << "; "
-              << (summary.errors + summary.warnings + summary.infos) << " left.\n";
+  emitter->End(summary, findings_out);
+  if (fixing)
+    std::cerr << FixSummary(o.diff, o.fix_unsafe, fixed_total, fixed_files,
+                            summary.errors + summary.warnings + summary.infos, unsafe_left);
   if (fix_failed) return kExitError;
-  if (o.diff && fixed_total > 0) return kExitFindings;
   out.flush();
   if (summary.files_with_errors) return kExitError;
   return failed ? kExitFindings : kExitClean;

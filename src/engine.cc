@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "checks/check.h"
+#include "fix.h"
 #include "suppression.h"
 
 namespace reviewlint {
@@ -685,16 +686,10 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
       Fix f = *rule.fix;
       f.span = hit.span;
       f.replacement = FormatMessage(f.replacement, doc.Text(hit.span));
-      if (f.replacement.empty()) {
-        // Removing a word takes one neighbouring space with it.
-        std::string_view text = doc.source.text();
-        if (f.span.end < text.size() && text[f.span.end] == ' ')
-          ++f.span.end;
-        else if (f.span.begin > 0 && text[f.span.begin - 1] == ' ')
-          --f.span.begin;
-      }
+      if (f.replacement.empty()) ShapeRemoval(doc.source.text(), &f);
       d.fixes.push_back(f);
     }
+    if (!rule.report_sentence) AddRewrite(doc.source.text(), &d);
     (rule.report_sentence ? sentence_level : out).push_back(std::move(d));
   }
 

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "ignore.h"
 #include "markup/markup.h"
 
 namespace reviewlint {
@@ -16,7 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void Walk(const fs::path& dir, std::vector<InputFile>* out) {
+// `dir` as the user spelled it (for the paths shown), `abs` absolute (for the ignore files).
+void Walk(const fs::path& dir, const fs::path& abs, IgnoreRules* ignore,
+          std::vector<InputFile>* out) {
   std::error_code ec;
   // Only what the walk needs of each entry: a folder of 50,000 drafts is held in memory while
   // it is sorted, and a directory_entry (a parsed path) costs several times more.
@@ -31,6 +34,7 @@ void Walk(const fs::path& dir, std::vector<InputFile>* out) {
     out->push_back({dir.string(), false, "cannot read folder: " + ec.message()});
     return;
   }
+  size_t mark = ignore->Enter(abs);
   for (; it != fs::directory_iterator(); it.increment(ec)) {
     if (ec) break;
     std::string name = it->path().filename().string();
@@ -38,8 +42,10 @@ void Walk(const fs::path& dir, std::vector<InputFile>* out) {
     std::error_code sec;
     bool is_link = it->is_symlink(sec);
     if (it->is_directory(sec)) {
-      if (!is_link) entries.push_back({std::move(name), true});  // no symlinked folders
-    } else if (MarkupForPath(name) && (it->is_regular_file(sec) || is_link)) {
+      if (is_link || IsDependencyFolder(name) || ignore->Ignored(abs / name, true)) continue;
+      entries.push_back({std::move(name), true});  // no symlinked folders
+    } else if (MarkupForPath(name) && (it->is_regular_file(sec) || is_link) &&
+               !ignore->Ignored(abs / name, false)) {
       entries.push_back({std::move(name), false});
     }
   }
@@ -47,10 +53,19 @@ void Walk(const fs::path& dir, std::vector<InputFile>* out) {
             [](const Entry& a, const Entry& b) { return a.name < b.name; });
   for (const Entry& e : entries) {
     if (e.folder)
-      Walk(dir / e.name, out);
+      Walk(dir / e.name, abs / e.name, ignore, out);
     else
       out->push_back({(dir / e.name).string(), false, ""});
   }
+  ignore->Leave(mark);
+}
+
+void WalkFolder(const fs::path& dir, std::vector<InputFile>* out) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(dir, ec).lexically_normal();
+  if (abs.filename().empty()) abs = abs.parent_path();  // "reviews/"
+  IgnoreRules ignore(abs);
+  Walk(dir, abs, &ignore, out);
 }
 
 }  // namespace
@@ -69,7 +84,7 @@ std::vector<InputFile> CollectFiles(const std::vector<std::string>& paths) {
     } else if (ec || !fs::exists(st)) {
       out.push_back({p, true, "no such file or folder"});
     } else if (fs::is_directory(st)) {
-      Walk(p, &out);
+      WalkFolder(p, &out);
     } else {
       out.push_back({p, true, ""});
     }

@@ -13,8 +13,9 @@ struct InputFile {
 };
 
 /// Expands the command line's paths: files as given, folders recursively (skipping hidden
-/// folders and symlinked folders, so loops cannot happen) into files with a markup extension,
-/// in sorted order; "-" stays "-". Missing paths become entries with an error.
+/// folders and symlinked folders, so loops cannot happen, dependency folders and what
+/// .gitignore/.ignore files exclude: see ignore.h) into files with a markup extension, in sorted
+/// order; "-" stays "-". Missing paths become entries with an error.
 std::vector<InputFile> CollectFiles(const std::vector<std::string>& paths);
 
 /// Reads a whole file, or stdin for "-". Returns false and sets *error on failure.

@@ -10,6 +10,131 @@
 #include <cstring>
 
 namespace reviewlint {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t'; }
+bool IsBreak(char c) { return c == '\n' || c == '\r'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool In(const char* set, char c) { return c != '\0' && std::strchr(set, c); }
+
+// Whether a sentence starts at `pos`: after . ! or ?, at the start of the text, of a paragraph
+// (after a blank line), of a list item or of a heading. Quotes, brackets and emphasis before
+// `pos` do not count.
+bool StartsSentence(std::string_view text, size_t pos) {
+  size_t i = pos;
+  while (i > 0 && (IsSpace(text[i - 1]) || In("\"'(*_", text[i - 1]))) --i;
+  if (i == 0) return true;
+  char c = text[i - 1];
+  if (c == '.' || c == '!' || c == '?') return true;
+  // A list or heading marker alone before it on its line.
+  size_t line = text.find_last_of("\r\n", i - 1);
+  line = line == std::string_view::npos ? 0 : line + 1;
+  std::string_view prefix = text.substr(line, i - line);
+  if (!prefix.empty() &&
+      prefix.find_first_not_of(" \t>-*+#0123456789.)") == std::string_view::npos &&
+      prefix.find_first_of("-*+#.)") != std::string_view::npos)
+    return true;
+  if (!IsBreak(c) && c != '>') return false;
+  // The line's start: a new paragraph when the line before is blank, or the line before ends a
+  // sentence.
+  size_t j = line;
+  if (j > 0 && text[j - 1] == '\n') --j;
+  if (j > 0 && text[j - 1] == '\r') --j;
+  while (j > 0 && (IsSpace(text[j - 1]) || In(">\"')*_", text[j - 1]))) --j;
+  return j == 0 || IsBreak(text[j - 1]) || In(".!?", text[j - 1]);
+}
+
+// Whether only list or quote markers and indentation precede `pos` on its line.
+bool OnlyMarkersBefore(std::string_view text, size_t pos) {
+  size_t line = pos == 0 ? std::string_view::npos : text.find_last_of("\r\n", pos - 1);
+  line = line == std::string_view::npos ? 0 : line + 1;
+  size_t i = line;
+  while (i < pos && (IsSpace(text[i]) || text[i] == '>')) ++i;
+  if (i < pos && In("-*+", text[i])) {
+    ++i;
+  } else {
+    size_t digits = i;
+    while (i < pos && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i > digits && i < pos && In(".)", text[i]))
+      ++i;
+    else
+      i = digits;
+  }
+  while (i < pos && IsSpace(text[i])) ++i;
+  return i == pos;
+}
+
+}  // namespace
+
+void ShapeRemoval(std::string_view text, Fix* fix) {
+  uint32_t b = fix->span.begin, e = fix->span.end;
+  std::string_view removed = text.substr(b, e - b);
+  std::string keep;  // the line breaks the words spanned, with the last line's quote markers
+  size_t first_break = removed.find_first_of("\r\n");
+  if (first_break != std::string_view::npos) {
+    size_t k = removed.find_last_of("\r\n") + 1;
+    while (k < removed.size() && (IsSpace(removed[k]) || removed[k] == '>')) ++k;
+    keep = removed.substr(first_break, k - first_break);
+    if (b > 1 && IsSpace(text[b - 1]) && !IsSpace(text[b - 2]) && !IsBreak(text[b - 2]) &&
+        text[b - 2] != '>')
+      --b;
+    while (e < text.size() && IsSpace(text[e])) ++e;
+  } else if (e < text.size() && IsBreak(text[e]) && OnlyMarkersBefore(text, b)) {
+    // The words were all of the line's text: the line break goes, so no blank line splits the
+    // paragraph; after a list or quote marker the next line's text moves up to the marker.
+    uint32_t next = e + (text.compare(e, 2, "\r\n") == 0 ? 2 : 1);
+    uint32_t content = next;
+    while (content < text.size() && (IsSpace(text[content]) || text[content] == '>')) ++content;
+    if (b == 0 || IsBreak(text[b - 1]))
+      e = next;
+    else if (content < text.size() && !IsBreak(text[content]))
+      e = content;
+  } else if (e < text.size() && text[e] == ' ') {
+    ++e;  // removing a word takes one neighbouring space with it, never a line break
+  } else if (b > 0 && text[b - 1] == ' ') {
+    --b;
+  }
+  if (!removed.empty() && IsUpper(removed[0]) && StartsSentence(text, fix->span.begin)) {
+    size_t w = e;
+    while (w < text.size() && (IsSpace(text[w]) || IsBreak(text[w]) || text[w] == '>')) ++w;
+    if (w < text.size() && IsLower(text[w])) {
+      keep += text.substr(e, w - e);
+      keep += static_cast<char>(text[w] - 'a' + 'A');
+      e = static_cast<uint32_t>(w + 1);
+    }
+  }
+  fix->span = Span{b, e};
+  fix->replacement = keep;
+}
+
+void AddRewrite(std::string_view text, Diagnostic* d) {
+  if (d->rule != "vagueness.empty-booster" || !d->fixes.empty()) return;
+  std::string_view match = text.substr(d->span.begin, d->span.size());
+  size_t word = match.find_first_of(" \t\r\n");
+  if (word == std::string_view::npos) return;
+  Fix f{Span{d->span.begin, d->span.begin + static_cast<uint32_t>(word)}, "", false};
+  ShapeRemoval(text, &f);
+  d->fixes.push_back(std::move(f));
+}
+
+std::string FixSummary(bool diff, bool unsafe, size_t fixed, size_t files, size_t left,
+                       size_t unsafe_left) {
+  auto n = [](size_t k, const char* one, const char* many) {
+    return std::to_string(k) + " " + (k == 1 ? one : many);
+  };
+  if (fixed == 0) {
+    if (left == 0) return "Nothing to fix: no findings.\n";
+    std::string why = unsafe_left == 0 || unsafe
+                          ? "none of the " + n(left, "finding", "findings") + " has a fix"
+                          : "none of the " + n(left, "finding", "findings") + " has a safe fix; " +
+                                n(unsafe_left, "has a fix", "have a fix") +
+                                " that changes what the review says (--fix-unsafe)";
+    return "Nothing to fix: " + why + ".\n";
+  }
+  return std::string(diff ? "The diff fixes " : "Fixed ") + n(fixed, "finding", "findings") +
+         " in " + n(files, "file", "files") + "; " + std::to_string(left) + " left.\n";
+}
 
 std::string ApplyFixes(std::string_view text, const std::vector<Diagnostic>& diagnostics,
                        bool unsafe, std::vector<bool>* fixed) {

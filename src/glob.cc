@@ -3,6 +3,26 @@
 namespace reviewlint {
 namespace {
 
+// Whether `c` is in the bracket class starting at p[pi] == '['; sets *end past its ']'. A class
+// without a closing ']' is not a class: false, and *end stays put.
+bool ClassMatch(std::string_view p, size_t pi, char c, size_t* end) {
+  size_t i = pi + 1;
+  bool negate = i < p.size() && (p[i] == '!' || p[i] == '^');
+  if (negate) ++i;
+  bool in = false;
+  for (size_t first = i; i < p.size() && (p[i] != ']' || i == first); ++i) {
+    if (i + 2 < p.size() && p[i + 1] == '-' && p[i + 2] != ']') {
+      in = in || (p[i] <= c && c <= p[i + 2]);
+      i += 2;
+    } else {
+      in = in || p[i] == c;
+    }
+  }
+  if (i >= p.size()) return false;
+  *end = i + 1;
+  return c != '/' && in != negate;
+}
+
 // Iterative matcher with one level of backtracking per kind of star.
 bool Match(std::string_view p, std::string_view s) {
   size_t pi = 0, si = 0;
@@ -20,6 +40,12 @@ bool Match(std::string_view p, std::string_view s) {
     if (pi < p.size() && p[pi] == '*') {
       star_p = ++pi;
       star_s = si;
+      continue;
+    }
+    size_t class_end = pi;
+    if (pi < p.size() && p[pi] == '[' && ClassMatch(p, pi, s[si], &class_end)) {
+      pi = class_end;
+      ++si;
       continue;
     }
     if (pi < p.size() && (p[pi] == '?' ? s[si] != '/' : p[pi] == s[si])) {
@@ -45,6 +71,10 @@ bool Match(std::string_view p, std::string_view s) {
 }
 
 }  // namespace
+
+bool GlobMatchWhole(std::string_view pattern, std::string_view path) {
+  return Match(pattern, path);
+}
 
 bool GlobMatch(std::string_view pattern, std::string_view path) {
   if (pattern.size() >= 2 && pattern.substr(0, 2) == "./") pattern.remove_prefix(2);

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "edit_distance.h"
+#include "ignore.h"
 
 namespace reviewlint {
 namespace {
@@ -121,11 +122,15 @@ std::unique_ptr<Engine> BuildEngine(const SetupOptions& o, const LintSetup& setu
   return engine;
 }
 
-void DropIgnored(LintSetup* s) {
+void DropIgnored(LintSetup* s, bool force_exclude) {
   size_t kept = 0;  // compacted in place: a copy would double the list of a huge folder
   for (size_t i = 0; i < s->inputs.size(); ++i) {
     const InputFile& in = s->inputs[i];
-    if (!in.explicit_arg && s->configs[i] && IsIgnored(*s->configs[i], in.path)) continue;
+    bool stdin_input = in.path == "-";
+    if ((!in.explicit_arg || (force_exclude && !stdin_input)) && s->configs[i] &&
+        IsIgnored(*s->configs[i], in.path))
+      continue;
+    if (in.explicit_arg && force_exclude && !stdin_input && WalkWouldSkip(in.path)) continue;
     if (kept != i) s->inputs[kept] = std::move(s->inputs[i]);  // never move a string onto itself
     s->configs[kept++] = s->configs[i];
   }

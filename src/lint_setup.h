@@ -43,7 +43,8 @@ std::unique_ptr<Engine> BuildEngine(const SetupOptions& options, const LintSetup
                                     std::vector<std::string>* errors);
 
 /// Drops the files found in folders that their config ignores; files named on the command line
-/// are always linted.
-void DropIgnored(LintSetup* setup);
+/// are always linted, unless `force_exclude` (--force-exclude, for pre-commit, which names every
+/// file): then they are dropped too when the config ignores them or a folder walk would skip them.
+void DropIgnored(LintSetup* setup, bool force_exclude = false);
 
 }  // namespace reviewlint

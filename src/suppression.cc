@@ -16,6 +16,66 @@ bool Targets(const Directive& d, const std::string& rule) {
   return false;
 }
 
+// The innermost prose block holding `offset`, or nullptr.
+const Block* BlockHolding(const Document& doc, uint32_t offset) {
+  const Block* best = nullptr;
+  for (const Block& b : doc.markup.blocks)
+    if (b.span.begin <= offset && offset < b.span.end &&
+        (!best || b.span.end - b.span.begin < best->span.end - best->span.begin))
+      best = &b;
+  return best;
+}
+
+// What a next-block directive ending at `after` covers: the first prose block that starts after
+// it (a paragraph, heading or list item, continuation lines included), or a whole table row.
+Span NextBlock(const Document& doc, uint32_t after) {
+  const Block* next = nullptr;
+  for (const Block& b : doc.markup.blocks)
+    if (b.span.begin >= after && (!next || b.span.begin < next->span.begin)) next = &b;
+  if (!next) return {after, after};
+  Span s = next->span;
+  if (next->kind == BlockKind::kTableCell) {
+    const LineIndex& lines = doc.source.lines();
+    s.end = std::max(s.end, lines.LineSpan(lines.LineOf(s.begin)).end);
+  }
+  return s;
+}
+
+const char* BlockName(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::kHeading:
+      return "heading";
+    case BlockKind::kListItem:
+      return "list item";
+    case BlockKind::kTableCell:
+      return "table row";
+    default:
+      return "paragraph";
+  }
+}
+
+// For a next-line directive that suppressed nothing: " ; a finding of RULE is on line N of the
+// same paragraph ..." when one of its rules fires elsewhere in the block of the line it covers.
+std::string MissedByALine(const Document& doc, const Directive& d,
+                          const std::vector<Diagnostic>& findings) {
+  const LineIndex& lines = doc.source.lines();
+  if (d.kind != Directive::kDisableNextLine || d.line >= lines.line_count()) return "";
+  Span covered = lines.LineSpan(d.line);
+  const Block* block = BlockHolding(doc, covered.begin);
+  for (uint32_t o = covered.begin; !block && o < covered.end; ++o) block = BlockHolding(doc, o);
+  if (!block) return "";
+  for (const Diagnostic& f : findings) {
+    if (!Targets(d, f.rule) || f.span.begin < block->span.begin || f.span.begin >= block->span.end)
+      continue;
+    uint32_t line = lines.LineOf(f.span.begin);
+    if (line == d.line) continue;
+    return std::string("; it covers line ") + std::to_string(d.line + 1) + " only, and the " +
+           f.rule + " finding is on line " + std::to_string(line + 1) + " of the same " +
+           BlockName(block->kind) + ": use reviewlint-disable-next-block";
+  }
+  return "";
+}
+
 }  // namespace
 
 std::vector<Directive> ParseDirectives(const Document& doc) {
@@ -37,6 +97,8 @@ std::vector<Directive> ParseDirectives(const Document& doc) {
       d.kind = Directive::kDisableNextLine;
     else if (keyword == "reviewlint-disable-line")
       d.kind = Directive::kDisableLine;
+    else if (keyword == "reviewlint-disable-next-block")
+      d.kind = Directive::kDisableNextBlock;
     else
       continue;
     d.span = c;
@@ -64,6 +126,8 @@ std::vector<Directive> ParseDirectives(const Document& doc) {
         ++l;
       }
       d.line = l;
+    } else if (d.kind == Directive::kDisableNextBlock) {
+      d.block = NextBlock(doc, c.end);
     }
     out.push_back(std::move(d));
   }
@@ -96,6 +160,11 @@ void ApplySuppressions(const Document& doc, std::vector<Directive>& directives,
         d.used = true;
         suppressed = true;
       }
+      if (d.kind == Directive::kDisableNextBlock && d.block.begin <= diag.span.begin &&
+          diag.span.begin < d.block.end && Targets(d, diag.rule)) {
+        d.used = true;
+        suppressed = true;
+      }
     }
     if (!suppressed) kept.push_back(std::move(diag));
   }
@@ -118,7 +187,7 @@ void ApplySuppressions(const Document& doc, std::vector<Directive>& directives,
       std::string what;
       for (const std::string& t : d.targets) what += (what.empty() ? "" : ", ") + t;
       u.message = "this reviewlint-disable comment suppresses nothing" +
-                  (what.empty() ? "" : " (" + what + ")");
+                  (what.empty() ? "" : " (" + what + ")") + MissedByALine(doc, d, kept);
       // Removing it is safe: it changes nothing the review says. A comment alone on its line
       // takes the line with it.
       Fix remove{d.span, "", true};

@@ -4,6 +4,7 @@
 //   ...
 //   <!-- reviewlint-enable bias.personality vagueness -->
 //   <!-- reviewlint-disable-next-line metrics -- the number is in the table below -->
+//   <!-- reviewlint-disable-next-block vagueness -- the next paragraph, list item or table row -->
 //   A sentence that would be flagged.   <!-- reviewlint-disable-line vagueness.hedge -->
 //
 // Each names rule ids or pack names (none means every rule) and may end with `-- reason`.
@@ -19,11 +20,12 @@
 namespace reviewlint {
 
 struct Directive {
-  enum Kind { kDisable, kEnable, kDisableNextLine, kDisableLine } kind;
+  enum Kind { kDisable, kEnable, kDisableNextLine, kDisableLine, kDisableNextBlock } kind;
   std::vector<std::string> targets;  // rule ids or pack names; empty: all
   std::string reason;
   Span span;          // the comment
   uint32_t line = 0;  // 0-based line the directive applies to (line kinds)
+  Span block;         // the bytes a next-block directive covers
   bool used = false;
 };
 

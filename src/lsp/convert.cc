@@ -1,6 +1,7 @@
 #include "convert.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "../emit/emitter.h"
 
@@ -19,31 +20,40 @@ int LspSeverity(Severity s) {
   return 2;
 }
 
-// The line break that ends 0-based `line`, or the document's first one, or "\n".
-std::string LineBreakAfter(const SourceFile& source, uint32_t line) {
-  std::string_view text = source.text();
-  uint32_t end = source.lines().LineSpan(line).end;
-  auto at = [&](uint32_t p) -> std::string {
-    if (p >= text.size()) return "";
-    if (text[p] == '\r') return p + 1 < text.size() && text[p + 1] == '\n' ? "\r\n" : "\r";
-    return text[p] == '\n' ? "\n" : "";
-  };
-  std::string own = at(end);
-  if (!own.empty()) return own;
-  size_t first = text.find_first_of("\r\n");
-  return first == std::string_view::npos ? "\n" : at(static_cast<uint32_t>(first));
-}
-
 std::string_view TrimSpaces(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
 }
 
+// When `line` ends with a `<!-- KEYWORD ... -->` comment that gives no reason: the offset just
+// after its last target, where another rule can be added.
+std::optional<uint32_t> AddTargetAt(std::string_view line, std::string_view keyword) {
+  std::string_view trimmed = TrimSpaces(line);
+  constexpr std::string_view kOpen = "<!--", kClose = "-->";
+  if (trimmed.size() < kOpen.size() + kClose.size() ||
+      trimmed.substr(trimmed.size() - kClose.size()) != kClose)
+    return std::nullopt;
+  size_t open = line.rfind(kOpen);
+  if (open == std::string_view::npos) return std::nullopt;
+  size_t close = line.rfind(kClose);
+  std::string_view inner = TrimSpaces(line.substr(open + 4, close - open - 4));
+  if (inner.substr(0, keyword.size()) != keyword ||
+      (inner.size() > keyword.size() && inner[keyword.size()] != ' ') ||
+      inner.find("--") != std::string_view::npos)
+    return std::nullopt;
+  // Whole-line comments only for disable-next-line: text before it is another form.
+  if (keyword == "reviewlint-disable-next-line" && TrimSpaces(line.substr(0, open)).size() > 0)
+    return std::nullopt;
+  size_t at = close;
+  while (at > open && (line[at - 1] == ' ' || line[at - 1] == '\t')) --at;
+  return static_cast<uint32_t>(at);
+}
+
 }  // namespace
 
-std::string DisableNextLineComment(const std::string& rule) {
-  return "<!-- reviewlint-disable-next-line " + rule + " -->";
+std::string DisableLineComment(const std::string& rule) {
+  return "<!-- reviewlint-disable-line " + rule + " -->";
 }
 
 json LspPositionJson(const SourceFile& source, uint32_t offset, PositionEncoding encoding) {
@@ -99,6 +109,34 @@ json LspDiagnostic(const SourceFile& source, const Diagnostic& d, const RuleSpec
               {"data", std::move(data)}};
 }
 
+namespace {
+
+// Where on `line` (its text, without the line break) a trailing comment goes so that the line
+// renders as before: before trailing spaces (a hard break stays one), a backslash hard break, a
+// table row's closing pipe and a heading's closing hashes; after `finding_end` when the line
+// ends inside an inline code span (the comment would show as text there).
+size_t TrailingCommentAt(std::string_view line, size_t finding_end) {
+  size_t at = line.size();
+  while (at > 0 && (line[at - 1] == ' ' || line[at - 1] == '\t')) --at;
+  size_t slashes = 0;
+  while (slashes < at && line[at - 1 - slashes] == '\\') ++slashes;
+  if (slashes % 2 == 1) {
+    --at;
+  } else if (at > 0 && line[at - 1] == '|') {
+    --at;
+  } else if (std::string_view t = TrimSpaces(line); !t.empty() && t[0] == '#') {
+    size_t hashes = at;
+    while (hashes > 0 && line[hashes - 1] == '#') --hashes;
+    if (hashes < at && hashes > 0 && (line[hashes - 1] == ' ' || line[hashes - 1] == '\t'))
+      at = hashes;
+  }
+  while (at > 0 && (line[at - 1] == ' ' || line[at - 1] == '\t')) --at;
+  if (std::count(line.begin(), line.begin() + at, '`') % 2 == 1) at = finding_end;
+  return at;
+}
+
+}  // namespace
+
 json DisableForLineEdit(const SourceFile& source, const Diagnostic& d, PositionEncoding encoding) {
   std::string_view text = source.text();
   const LineIndex& lines = source.lines();
@@ -106,30 +144,40 @@ json DisableForLineEdit(const SourceFile& source, const Diagnostic& d, PositionE
   if (line > 0) {
     // Add the rule to a reason-less disable-next-line comment right above.
     Span prev = lines.LineSpan(line - 1);
-    std::string_view above = TrimSpaces(text.substr(prev.begin, prev.size()));
-    constexpr std::string_view kOpen = "<!--", kClose = "-->";
-    if (above.size() > kOpen.size() + kClose.size() && above.substr(0, 4) == kOpen &&
-        above.substr(above.size() - 3) == kClose) {
-      std::string_view inner = TrimSpaces(above.substr(4, above.size() - 7));
-      if (inner.rfind("reviewlint-disable-next-line", 0) == 0 &&
-          inner.find("--") == std::string_view::npos) {
-        // Insert just after the last target, before the spaces that precede "-->".
-        auto close = static_cast<uint32_t>(text.substr(prev.begin, prev.size()).rfind(kClose));
-        uint32_t at = prev.begin + close;
-        while (at > prev.begin && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
-        return TextEditJson(source, Span{at, at}, " " + d.rule, encoding);
-      }
-    }
+    if (auto at = AddTargetAt(text.substr(prev.begin, prev.size()), "reviewlint-disable-next-line"))
+      return TextEditJson(source, Span{prev.begin + *at, prev.begin + *at}, " " + d.rule, encoding);
   }
   Span own = lines.LineSpan(line);
-  uint32_t begin = std::max(own.begin, line == 0 ? source.content_begin() : own.begin);
-  uint32_t indent_end = begin;
-  while (indent_end < own.end && (text[indent_end] == ' ' || text[indent_end] == '\t'))
-    ++indent_end;
-  std::string insert(text.substr(begin, indent_end - begin));
-  insert += DisableNextLineComment(d.rule);
-  insert += LineBreakAfter(source, line);
-  return TextEditJson(source, Span{begin, begin}, insert, encoding);
+  std::string_view own_text = text.substr(own.begin, own.size());
+  // Or to a reason-less disable-line comment at the end of the line.
+  if (auto at = AddTargetAt(own_text, "reviewlint-disable-line"))
+    return TextEditJson(source, Span{own.begin + *at, own.begin + *at}, " " + d.rule, encoding);
+  size_t finding_end = std::min<size_t>(d.span.end, own.end) - own.begin;
+  auto at = static_cast<uint32_t>(own.begin + TrailingCommentAt(own_text, finding_end));
+  return TextEditJson(source, Span{at, at}, " " + DisableLineComment(d.rule), encoding);
+}
+
+json PlaceholderSnippetEdit(const SourceFile& source, Span span, PositionEncoding encoding) {
+  std::string value = "${1:";
+  for (char c : source.Slice(span)) {
+    if (c == '$' || c == '}' || c == '\\') value += '\\';
+    value += c;
+  }
+  value += "}";
+  return json{{"range", LspRange(source, span, encoding)},
+              {"snippet", {{"kind", "snippet"}, {"value", value}}}};
+}
+
+std::string NothingToFixReason(const std::vector<Diagnostic>& diagnostics) {
+  if (diagnostics.empty()) return "Nothing to fix: no findings";
+  size_t unsafe = 0;
+  for (const Diagnostic& d : diagnostics) unsafe += d.fixes.empty() ? 0 : 1;
+  std::string n = diagnostics.size() == 1
+                      ? "the finding"
+                      : "the " + std::to_string(diagnostics.size()) + " findings";
+  if (unsafe == 0) return "Nothing to fix: none of " + n + " has a fix";
+  return "Nothing to fix: none of " + n + " has a safe fix; " + std::to_string(unsafe) +
+         " can be fixed one by one (the fix changes what the review says)";
 }
 
 std::vector<Fix> SafeFixes(const std::vector<Diagnostic>& diagnostics) {

@@ -17,8 +17,8 @@ namespace reviewlint::lsp {
 
 using json = nlohmann::json;
 
-/// The suppression comment the "disable for this line" action inserts above a finding.
-std::string DisableNextLineComment(const std::string& rule);
+/// The suppression comment the "disable for this line" action appends to a finding's line.
+std::string DisableLineComment(const std::string& rule);
 
 /// {"line": L, "character": C} of a byte offset.
 json LspPositionJson(const SourceFile& source, uint32_t offset, PositionEncoding encoding);
@@ -41,10 +41,19 @@ json LspDiagnostic(const SourceFile& source, const Diagnostic& d, const RuleSpec
 json TextEditJson(const SourceFile& source, Span span, const std::string& text,
                   PositionEncoding encoding);
 
-/// The edit that silences `d` on its line: a `<!-- reviewlint-disable-next-line RULE -->` line
-/// above it, indented like it, with the document's line ending; when the line above already is
-/// such a comment without a reason, the rule is added to it.
+/// The edit that silences `d` on its line without changing how the review renders: a trailing
+/// ` <!-- reviewlint-disable-line RULE -->` on the same line (an inline HTML comment; a comment
+/// line above would split a paragraph or a list), placed before a hard break, a table row's
+/// closing pipe or a heading's closing hashes. When the line already ends with such a comment,
+/// or the line above is a disable-next-line comment, without a reason, the rule is added to it.
 json DisableForLineEdit(const SourceFile& source, const Diagnostic& d, PositionEncoding encoding);
+
+/// A snippet edit (LSP 3.18 SnippetTextEdit) that turns a template placeholder into a tab stop:
+/// the editor selects it, and what the writer types replaces it.
+json PlaceholderSnippetEdit(const SourceFile& source, Span span, PositionEncoding encoding);
+
+/// Why fix-all has nothing to do: no findings, or none with a safe fix.
+std::string NothingToFixReason(const std::vector<Diagnostic>& diagnostics);
 
 /// The safe fixes of `diagnostics` that do not overlap each other, in document order.
 std::vector<Fix> SafeFixes(const std::vector<Diagnostic>& diagnostics);

@@ -37,6 +37,10 @@ using Clock = std::chrono::steady_clock;
 // LSP MessageType.
 enum MessageType : int { kLogError = 1, kLogWarning = 2, kLogInfo = 3, kLogLog = 4 };
 
+// The command of the "Select ... to fill in" action: the server asks the editor to show the
+// document with the placeholder selected (window/showDocument), for clients without snippets.
+constexpr const char* kSelectCommand = "reviewlint.selectPlaceholder";
+
 // A request that fails with a specific JSON-RPC error.
 struct RequestError : std::runtime_error {
   RequestError(int c, const std::string& m) : std::runtime_error(m), code(c) {}
@@ -127,6 +131,20 @@ std::string Shorten(std::string_view s, size_t max = 40) {
   return out;
 }
 
+// What a fix takes out when it only removes words: all of `slice` when the replacement is
+// blank (a kept line break), or its start when the replacement is its end with another case
+// ("Really g" -> "G": a removal that capitalises the next word). Else "".
+std::string_view RemovedWords(std::string_view slice, std::string_view replacement) {
+  if (replacement.find_first_not_of(" \t\r\n>") == std::string_view::npos) return slice;
+  if (replacement.size() >= slice.size()) return {};
+  std::string_view tail = slice.substr(slice.size() - replacement.size());
+  for (size_t i = 0; i < tail.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(tail[i])) !=
+        std::tolower(static_cast<unsigned char>(replacement[i])))
+      return {};
+  return slice.substr(0, slice.size() - replacement.size());
+}
+
 // The first "Content-Length:" (any case) in `s` that follows the "}" ending a message (and
 // perhaps line breaks), or npos.
 size_t FindHeaderInside(std::string_view s) {
@@ -199,6 +217,7 @@ class Server {
   json Initialize(const json& params);
   json Shutdown(const json& params);
   json CodeAction(const json& params);
+  json ExecuteCommand(const json& params);
   json Hover(const json& params);
 
   // Notifications.
@@ -267,6 +286,9 @@ class Server {
   PositionEncoding encoding_ = PositionEncoding::kUtf16;
   bool hover_markdown_ = true;
   bool document_changes_ = false;
+  bool snippet_edits_ = false;     // LSP 3.18 SnippetTextEdit in workspace edits
+  bool disabled_actions_ = false;  // code actions may be sent disabled, with a reason
+  bool show_document_ = false;     // window/showDocument (with a selection)
   bool watch_dynamic_ = false;
   bool configuration_pull_ = false;
 
@@ -284,6 +306,7 @@ const Server::RequestHandler Server::kRequests[] = {
     {"shutdown", &Server::Shutdown},
     {"textDocument/codeAction", &Server::CodeAction},
     {"textDocument/hover", &Server::Hover},
+    {"workspace/executeCommand", &Server::ExecuteCommand},
 };
 
 const Server::NotificationHandler Server::kNotifications[] = {
@@ -559,6 +582,10 @@ json Server::Initialize(const json& params) {
   json formats = at({"textDocument", "hover", "contentFormat"});
   hover_markdown_ = !formats.is_array() || offers(formats, "markdown");
   document_changes_ = at({"workspace", "workspaceEdit", "documentChanges"}) == true;
+  snippet_edits_ =
+      document_changes_ && at({"workspace", "workspaceEdit", "snippetEditSupport"}) == true;
+  disabled_actions_ = at({"textDocument", "codeAction", "disabledSupport"}) == true;
+  show_document_ = at({"window", "showDocument", "support"}) == true;
   watch_dynamic_ = at({"workspace", "didChangeWatchedFiles", "dynamicRegistration"}) == true;
   configuration_pull_ = at({"workspace", "configuration"}) == true;
 
@@ -573,6 +600,7 @@ json Server::Initialize(const json& params) {
                    {"codeActionProvider",
                     {{"codeActionKinds", {"quickfix", "source.fixAll.reviewlint"}},
                      {"resolveProvider", false}}},
+                   {"executeCommandProvider", {{"commands", {kSelectCommand}}}},
                    {"hoverProvider", true}}},
                  {"serverInfo", {{"name", "reviewlint"}, {"version", kVersion}}}};
   result.update(result_extra);
@@ -867,8 +895,9 @@ json Server::CodeAction(const json& params) {
     const RuleSpec* rule = doc.engine ? doc.engine->FindRule(d.rule) : nullptr;
     json lsp_diagnostic = LspDiagnostic(source, d, rule, encoding_);
     for (const Fix& f : d.fixes) {
-      std::string title = f.replacement.empty() ? "Remove \"" + Shorten(source.Slice(f.span)) + "\""
-                                                : "Replace with \"" + Shorten(f.replacement) + "\"";
+      std::string_view removed = RemovedWords(source.Slice(f.span), f.replacement);
+      std::string title = !removed.empty() ? "Remove \"" + Shorten(removed) + "\""
+                                           : "Replace with \"" + Shorten(f.replacement) + "\"";
       actions.push_back(
           {{"title", title + " (" + d.rule + ")"},
            {"kind", "quickfix"},
@@ -877,6 +906,25 @@ json Server::CodeAction(const json& params) {
            {"edit", WorkspaceEdit(doc, json::array({TextEditJson(source, f.span, f.replacement,
                                                                  encoding_)}))}});
     }
+    const bool placeholder = d.scope == Scope::kSpan && d.rule.rfind("template.", 0) == 0;
+    if (placeholder && !snippet_edits_ && show_document_)  // select it, so typing replaces it
+      actions.push_back(
+          {{"title",
+            "Select \"" + Shorten(source.Slice(d.span)) + "\" to fill in (" + d.rule + ")"},
+           {"kind", "quickfix"},
+           {"diagnostics", json::array({lsp_diagnostic})},
+           {"command",
+            {{"title", "Select the placeholder"},
+             {"command", kSelectCommand},
+             {"arguments", json::array({doc.uri, LspRange(source, d.span, encoding_)})}}}});
+    if (placeholder && snippet_edits_)
+      actions.push_back(
+          {{"title", "Fill in \"" + Shorten(source.Slice(d.span)) + "\" (" + d.rule + ")"},
+           {"kind", "quickfix"},
+           {"diagnostics", json::array({lsp_diagnostic})},
+           {"isPreferred", true},
+           {"edit",
+            WorkspaceEdit(doc, json::array({PlaceholderSnippetEdit(source, d.span, encoding_)}))}});
     if (d.scope == Scope::kSpan)
       actions.push_back(
           {{"title", "Disable " + d.rule + " for this line"},
@@ -892,8 +940,24 @@ json Server::CodeAction(const json& params) {
       actions.push_back({{"title", "Fix all safe reviewlint problems"},
                          {"kind", "source.fixAll.reviewlint"},
                          {"edit", WorkspaceEdit(doc, std::move(edits))}});
+    else if (disabled_actions_)  // say why, rather than offer nothing
+      actions.push_back({{"title", "Fix all safe reviewlint problems"},
+                         {"kind", "source.fixAll.reviewlint"},
+                         {"disabled", {{"reason", NothingToFixReason(doc.diagnostics)}}}});
   }
   return actions;
+}
+
+json Server::ExecuteCommand(const json& params) {
+  std::string command = GetString(params, "command", "params");
+  const json args = params.value("arguments", json::array());
+  if (command != kSelectCommand || !args.is_array() || args.size() != 2 || !args[0].is_string())
+    throw RequestError(kInvalidParams, "unknown command or arguments: " + command);
+  int64_t id = next_request_id_++;
+  pending_requests_[id] = "window/showDocument";
+  Send(Request(id, "window/showDocument",
+               {{"uri", args[0]}, {"takeFocus", true}, {"selection", args[1]}}));
+  return nullptr;
 }
 
 json Server::Hover(const json& params) {

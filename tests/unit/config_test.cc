@@ -190,6 +190,40 @@ TEST(Suppression, InsideListsAndAfterCrlfLines) {
             (std::vector<std::string>{"bias.personality@4"}));
 }
 
+// A next-line comment above a hard-wrapped paragraph covers its first line only; the next-block
+// form covers the whole paragraph, list item (continuation lines included) or table row.
+TEST(Suppression, NextBlockCoversTheWrappedParagraph) {
+  const std::string wrapped =
+      "The release went out on time and the rollout was careful and\nwell planned. She is a "
+      "team player.\n\nHe is a team player.\n";
+  EXPECT_EQ(Rules("<!-- reviewlint-disable-next-line vagueness.generic-praise -->\n" + wrapped),
+            (std::vector<std::string>{"vagueness.generic-praise@3", "vagueness.generic-praise@5"}));
+  EXPECT_EQ(Rules("<!-- reviewlint-disable-next-block vagueness.generic-praise -->\n" + wrapped),
+            (std::vector<std::string>{"vagueness.generic-praise@5"}));
+  EXPECT_EQ(Rules("- one\n<!-- reviewlint-disable-next-block bias -->\n- The release went out on "
+                  "time,\n  but he is abrasive.\n- She is abrasive.\n"),
+            (std::vector<std::string>{"bias.personality@5"}));
+  EXPECT_EQ(Rules("| who | note |\n| --- | --- |\n<!-- reviewlint-disable-next-block bias -->\n"
+                  "| Ana | abrasive |\n| Bo | abrasive |\n"),
+            (std::vector<std::string>{"bias.personality@5"}));
+}
+
+// The unused-disable message says when a next-line comment missed its finding by a line.
+TEST(Suppression, UnusedNextLineSaysWhenItMissedByALine) {
+  CliResult r = RunCli(
+      "--format json --report-unused-disables --stdin-filename s.md -",
+      "<!-- reviewlint-disable-next-line vagueness.generic-praise -->\nThe release went out on "
+      "time and the rollout was careful and\nwell planned. She is a team player.\n");
+  std::string message;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  for (const auto& d : j["files"][0]["diagnostics"])
+    if (d["rule"] == "reviewlint.unused-disable") message = d["message"].get<std::string>();
+  EXPECT_EQ(message,
+            "this reviewlint-disable comment suppresses nothing (vagueness.generic-praise); it "
+            "covers line 2 only, and the vagueness.generic-praise finding is on line 3 of the "
+            "same paragraph: use reviewlint-disable-next-block");
+}
+
 TEST(Suppression, UnusedAndUnknown) {
   EXPECT_EQ(
       Rules("<!-- reviewlint-disable-next-line bias -->\nFine text.\n", "--report-unused-disables"),

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <regex>
 
 #include "fix.h"
 #include "test_util.h"
@@ -51,11 +52,95 @@ TEST(Fix, DiffChangesNothing) {
   std::string f = d + "/a.md";
   WriteFile(f, kCrlf);
   CliResult r = RunCli("--diff --fix-unsafe --color never '" + f + "'");
-  EXPECT_EQ(r.exit_code, 1);
+  // Exit as a plain run would on the fixed text: only infos would be left.
+  EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(ReadAll(f), kCrlf);
   EXPECT_NE(r.out.find("\n-His tests are somewhat flaky.\r\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\n+His tests are flaky.\r\n"), std::string::npos) << r.out;
   EXPECT_EQ(RunCli("--diff '" + f + "'").out, "");  // no safe fixes without unused-disable reports
+}
+
+// A deleted sentence-initial hedge keeps the sentence's capital; a removal never joins lines;
+// a booster loses its intensifier.
+TEST(Fix, UnsafeFixesKeepCapitalsAndLines) {
+  CliResult r = RunCli("--fix-unsafe -",
+                       "I gave that feedback to her. Maybe she could try to be a\nbit more "
+                       "collaborative. Her work was really great.\n");
+  EXPECT_EQ(r.out,
+            "I gave that feedback to her. She could try to be\nmore collaborative. Her work was "
+            "great.\n");
+  auto shaped = [](const std::string& text, const std::string& word) {
+    Fix f{Span{static_cast<uint32_t>(text.find(word)),
+               static_cast<uint32_t>(text.find(word) + word.size())},
+          "", false};
+    ShapeRemoval(text, &f);
+    return text.substr(0, f.span.begin) + f.replacement + text.substr(f.span.end);
+  };
+  EXPECT_EQ(shaped("- Maybe she is slow.\n", "Maybe"), "- She is slow.\n");
+  EXPECT_EQ(shaped("Done.\n\nMaybe she is slow.\n", "Maybe"), "Done.\n\nShe is slow.\n");
+  EXPECT_EQ(shaped("It was done. \"Maybe she is slow.\"\n", "Maybe"),
+            "It was done. \"She is slow.\"\n");
+  EXPECT_EQ(shaped("She is slow.\nMaybe\nshe is not.\n", "Maybe"), "She is slow.\nShe is not.\n");
+  EXPECT_EQ(shaped("Yesterday I think she won.\n", "I think"), "Yesterday she won.\n");
+  EXPECT_EQ(shaped("> try to be a\r\n> bit more.\r\n", "a\r\n> bit"), "> try to be\r\n> more.\r\n");
+  EXPECT_EQ(shaped("try to be a\nbit more.\n", "a\nbit"), "try to be\nmore.\n");
+  EXPECT_EQ(shaped("She was kind of\nslow.\n", "kind of"), "She was\nslow.\n");
+  EXPECT_EQ(shaped("## Maybe slow\n", "Maybe"), "## Slow\n");
+  EXPECT_EQ(shaped("- Maybe\n  she is slow.\n", "Maybe"), "- She is slow.\n");
+  EXPECT_EQ(shaped("> Maybe\n> she is slow.\n", "Maybe"), "> She is slow.\n");
+}
+
+// Fixed drafts stay valid Markdown with the same blocks: cmark renders the same block structure
+// (paragraphs, list items, quotes, headings) before and after --fix-unsafe.
+TEST(Fix, FixedDraftKeepsItsMarkdownBlocks) {
+  if (testing::RenderCommonMark("x").empty()) GTEST_SKIP() << "cmark is not installed";
+  const std::string draft =
+      "# Review\n\nMaybe she could try to be a\nbit more collaborative. Really great work.\n\n"
+      "- Maybe\n  she is slow.\n- He is somewhat\n  careful.\n\n1. Kind of slow.\n\n"
+      "> Maybe she could try to be a\n> bit faster.\n\n## Sort of done\n\nIt was very good.  \n"
+      "Perhaps she is slow.\n";
+  CliResult r = RunCli("--fix-unsafe -", draft);
+  ASSERT_NE(r.out, draft);
+  auto blocks = [](const std::string& html) {
+    std::string tags;
+    std::regex tag("</?(p|li|ul|ol|blockquote|h[1-6]|br)[ />]");
+    for (std::sregex_iterator it(html.begin(), html.end(), tag), end; it != end; ++it)
+      tags += it->str();
+    return tags;
+  };
+  EXPECT_EQ(blocks(testing::RenderCommonMark(r.out)), blocks(testing::RenderCommonMark(draft)))
+      << r.out;
+  for (const auto& hedge : testing::Lint(r.out)) EXPECT_NE(hedge.rule, "vagueness.hedge") << r.out;
+}
+
+// --fix and --diff say when there is nothing to fix, list what is left and exit as a plain
+// run would.
+TEST(Fix, NothingToFixIsSaidAndWhatIsLeftListed) {
+  std::string f = Dir("nothing") + "/a.md";
+  const std::string text = "Goals: X% faster. She is somewhat slow.\n";
+  WriteFile(f, text);
+  CliResult plain = RunCli("--color never '" + f + "'");
+  ASSERT_EQ(plain.exit_code, 1);
+  CliResult diff = RunCli("--diff --color never '" + f + "'");
+  EXPECT_EQ(diff.out, "");
+  EXPECT_EQ(diff.exit_code, plain.exit_code);
+  EXPECT_NE(diff.err.find("[template.placeholder-number]"), std::string::npos) << diff.err;
+  EXPECT_NE(diff.err.find("Nothing to fix: none of the 2 findings has a safe fix; 1 has a fix "
+                          "that changes what the review says (--fix-unsafe)."),
+            std::string::npos)
+      << diff.err;
+  CliResult fix = RunCli("--fix --color never '" + f + "'");
+  EXPECT_EQ(fix.out, plain.out);
+  EXPECT_EQ(fix.exit_code, plain.exit_code);
+  EXPECT_EQ(ReadAll(f), text);
+  CliResult unsafe = RunCli("--fix-unsafe --color never --fail-on error '" + f + "'");
+  EXPECT_EQ(unsafe.exit_code, 1);  // the placeholder is left, and it is an error
+  EXPECT_NE(unsafe.out.find("[template.placeholder-number]"), std::string::npos) << unsafe.out;
+  EXPECT_NE(unsafe.err.find("Fixed 1 finding in 1 file; 1 left."), std::string::npos) << unsafe.err;
+  WriteFile(f, "The p95 latency fell from 480 ms to 210 ms.\n");
+  CliResult clean = RunCli("--fix '" + f + "'");
+  EXPECT_EQ(clean.exit_code, 0);
+  EXPECT_NE(clean.err.find("Nothing to fix: no findings."), std::string::npos) << clean.err;
 }
 
 TEST(Fix, StdinPrintsTheFixedText) {

@@ -211,6 +211,60 @@ TEST(PreCommit, HookRefusesVagueAndPassesClean) {
   EXPECT_NE(vague.second.find("vagueness.generic-praise"), std::string::npos) << vague.second;
   auto clean = run("pass", "clean", "try-repo");
   EXPECT_EQ(clean.first, 0) << clean.second;
+  // A team's first commit: the config (a YAML file), a licence and a vague draft, through the
+  // installed git hook at this repository's committed revision. Only the draft is reported.
+  auto first_day = run("fail", "first-day", "commit");
+  EXPECT_EQ(first_day.first, 0) << first_day.second;
+  EXPECT_NE(first_day.second.find("vague-review.md:"), std::string::npos) << first_day.second;
+  EXPECT_EQ(first_day.second.find("LICENSE.md:"), std::string::npos) << first_day.second;
+  EXPECT_EQ(first_day.second.find(".pre-commit-config.yaml:"), std::string::npos)
+      << first_day.second;
+}
+
+// The `.pre-commit-config.yaml` of the README (its first yaml block under "## pre-commit"),
+// committed with a YAML file, a LICENSE and 60 drafts in one first commit, with the reviewlint
+// being tested first on PATH: the commit is refused for the drafts only, and the hook's output
+// holds no summary line (pre-commit runs it in several processes).
+TEST(PreCommit, ReadmeConfigLintsOnlyTheReviews) {
+  if (std::system("command -v pre-commit >/dev/null 2>&1 && command -v git >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "pre-commit or git is not installed";
+  std::string readme = ReadAll(std::string(REVIEWLINT_SOURCE_DIR) + "/README.md");
+  size_t section = readme.find("\n## pre-commit\n");
+  ASSERT_NE(section, std::string::npos);
+  size_t begin = readme.find("```yaml\n", section);
+  ASSERT_NE(begin, std::string::npos);
+  begin += 8;
+  std::string config = readme.substr(begin, readme.find("```", begin) - begin);
+  ASSERT_NE(config.find("repo: local"), std::string::npos) << config;
+
+  std::string repo = testing::TempDir() + "/precommit-first-day";
+  std::filesystem::remove_all(repo);
+  std::filesystem::create_directories(repo + "/reviews");
+  WriteFile(repo + "/.pre-commit-config.yaml", config);
+  WriteFile(repo + "/team.yaml", "team: platform\nreviewers: [hannah, josé]\n");
+  WriteFile(repo + "/LICENSE", ReadAll(std::string(REVIEWLINT_SOURCE_DIR) +
+                                       "/tests/fixtures/precommit/first-day/LICENSE.md"));
+  std::string draft = ReadAll(std::string(REVIEWLINT_SOURCE_DIR) +
+                              "/tests/fixtures/precommit/vague/vague-review.md");
+  for (int i = 0; i < 60; ++i) WriteFile(repo + "/reviews/d" + std::to_string(i) + ".md", draft);
+  std::string bin_dir = std::filesystem::path(REVIEWLINT_BINARY).parent_path().string();
+  std::string log = repo + ".log";
+  std::string cmd =
+      "cd '" + repo + "' && export PATH='" + bin_dir + "':\"$PATH\" PRE_COMMIT_HOME='" + repo +
+      ".home' PRE_COMMIT_COLOR=never GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.invalid "
+      "GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.invalid && git init -q . && "
+      "git config commit.gpgsign false && pre-commit install >/dev/null && git add -A && "
+      "timeout 300 git commit -q -m 'first day' > '" +
+      log + "' 2>&1";
+  int status = std::system(cmd.c_str());
+  std::string out = ReadAll(log);
+  EXPECT_NE(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0) << "the commit went through\n" << out;
+  EXPECT_NE(out.find("reviews/d59.md:"), std::string::npos) << out;
+  EXPECT_EQ(out.find("LICENSE:"), std::string::npos) << out;
+  EXPECT_EQ(out.find("team.yaml:"), std::string::npos) << out;
+  EXPECT_EQ(out.find(".pre-commit-config.yaml:"), std::string::npos) << out;
+  EXPECT_EQ(out.find(" in 60 files"), std::string::npos) << out;
+  EXPECT_EQ(out.find(" files."), std::string::npos) << out;  // no per-process summaries either
 }
 
 // -j N prints the same bytes as -j 1, in the order the files were given; more files than the

@@ -20,6 +20,7 @@
 #include <functional>
 #include <mutex>
 #include <random>
+#include <regex>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -774,19 +775,34 @@ TEST(Lsp, CodeActionsApplyTheFixAndDisableTheRuleForTheLine) {
   std::string disabled =
       ApplyEdits(text, EditsOf(actions[1]["edit"], kUri), PositionEncoding::kUtf16);
   EXPECT_EQ(disabled,
-            "# Review\r\n\r\n  <!-- reviewlint-disable-next-line vagueness.hedge -->\r\n"
-            "  His tests are somewhat flaky.\r\n");
+            "# Review\r\n\r\n  His tests are somewhat flaky. <!-- reviewlint-disable-line "
+            "vagueness.hedge -->\r\n");
 
   // The inserted comment silences the finding (the engine honours it), and a second rule on the
   // same line is added to the same comment.
   c.Change(kUri, 2,
            json::array({{{"text", disabled + "  She is a good communicator, somewhat.\r\n"}}}));
   json p = c.WaitForPublish(kUri, 2);
-  for (const json& d : p["diagnostics"]) EXPECT_NE(d["range"]["start"]["line"], 3) << d.dump();
+  for (const json& d : p["diagnostics"]) EXPECT_NE(d["range"]["start"]["line"], 2) << d.dump();
+  std::string two = disabled + "  She is a good communicator, somewhat.\r\n";
+  json again = CodeActions(c, kUri, Range(3, 30, 3, 30));
+  ASSERT_EQ(again.size(), 2u) << again.dump();
+  two = ApplyEdits(two, EditsOf(again[1]["edit"], kUri), PositionEncoding::kUtf16);
+  EXPECT_EQ(two.substr(disabled.size()),
+            "  She is a good communicator, somewhat. <!-- reviewlint-disable-line "
+            "vagueness.hedge -->\r\n");
+  c.Change(kUri, 3, json::array({{{"text", two}}}));
+  c.WaitForPublish(kUri, 3);
+  again = CodeActions(c, kUri, Range(3, 12, 3, 12));
+  ASSERT_FALSE(again.empty());
+  EXPECT_EQ(ApplyEdits(two, EditsOf(again.back()["edit"], kUri), PositionEncoding::kUtf16)
+                .substr(disabled.size()),
+            "  She is a good communicator, somewhat. <!-- reviewlint-disable-line "
+            "vagueness.hedge vagueness.generic-praise -->\r\n");
   // Actions for a range with nothing in it: none.
   EXPECT_TRUE(CodeActions(c, kUri, Range(0, 0, 0, 3)).empty());
   // Only source actions asked for: no quickfixes (and there are no safe fixes to apply).
-  EXPECT_TRUE(CodeActions(c, kUri, Range(4, 0, 4, 10), json::array({"source.fixAll"})).empty());
+  EXPECT_TRUE(CodeActions(c, kUri, Range(3, 0, 3, 10), json::array({"source.fixAll"})).empty());
 }
 
 TEST(Lsp, DisableActionAddsToAnExistingCommentAbove) {
@@ -806,6 +822,118 @@ TEST(Lsp, DisableActionAddsToAnExistingCommentAbove) {
   EXPECT_EQ(ApplyEdits(text, EditsOf(actions[1]["edit"], kUri), PositionEncoding::kUtf16),
             "<!-- reviewlint-disable-next-line vagueness.generic-praise vagueness.hedge -->\n"
             "She is somewhat a good communicator.\n");
+}
+
+// "Disable RULE for this line" must not change how the review renders: cmark renders the draft
+// before and after the edit to the same HTML, apart from the comment itself. Paragraph lines
+// (hard-wrapped, hard breaks), list items (bulleted, ordered), a table row, headings.
+TEST(Lsp, DisableForLineKeepsTheRenderedReview) {
+  using testing::RenderCommonMark;
+  if (RenderCommonMark("x").empty()) GTEST_SKIP() << "cmark is not installed";
+  const std::vector<std::string> drafts = {
+      "The rollout went out on time and was careful and\nwell planned, but somewhat slow.\n"
+      "It shipped in May.\n",
+      "She is somewhat slow.  \nHe is fast.\n",
+      "She is somewhat slow.\\\nHe is fast.\n",
+      "- one\n- She is somewhat slow\n  and careful.\n- three\n",
+      "1. one\n2. She is somewhat slow.\n3. three\n",
+      "| who | note |\n| --- | --- |\n| Ana | somewhat slow |\n| Bo | fast |\n",
+      "## A somewhat slow quarter\n\nText.\n",
+      "## A somewhat slow quarter ##\n\nText.\n",
+      "A somewhat slow quarter\n=======================\n\nText.\n",
+      "> She is somewhat slow `and\n> this` is code.\n"};
+  const std::regex comment(" ?<!-- reviewlint-disable-line [^>]*-->");
+  std::vector<std::string> renderers = {"cmark --unsafe"};
+  if (!RenderCommonMark("x", "cmark-gfm").empty())
+    renderers.push_back("cmark-gfm --unsafe -e table");
+  for (const std::string& draft : drafts) {
+    // The action's edit for a finding on "somewhat" (headings get no hedge finding today, but
+    // the edit must be right for any rule that flags one).
+    SourceFile source("d.md", draft);
+    Diagnostic d;
+    d.rule = "vagueness.hedge";
+    d.span.begin = static_cast<uint32_t>(draft.find("somewhat"));
+    d.span.end = d.span.begin + 8;
+    std::string fixed = ApplyEdits(
+        draft, json::array({lsp::DisableForLineEdit(source, d, PositionEncoding::kUtf16)}),
+        PositionEncoding::kUtf16);
+    for (const std::string& renderer : renderers) {
+      std::string before = RenderCommonMark(draft, renderer);
+      std::string after = RenderCommonMark(fixed, renderer);
+      EXPECT_NE(after.find("<!-- reviewlint-disable-line"), std::string::npos)
+          << renderer << ": the comment is not raw HTML in\n"
+          << fixed << "\n"
+          << after;
+      EXPECT_EQ(std::regex_replace(after, comment, ""), before) << renderer << " renders\n"
+                                                                << fixed << "differently from\n"
+                                                                << draft;
+    }
+    // And the engine honours it.
+    EXPECT_FALSE(testing::HasRule(testing::Lint(fixed), "vagueness.hedge")) << fixed;
+    if (draft[0] != '#' && draft.find("===") == std::string::npos)
+      EXPECT_TRUE(testing::HasRule(testing::Lint(draft), "vagueness.hedge")) << draft;
+  }
+}
+
+// Rewrites a reviewer wants: a template placeholder becomes a snippet tab stop (the editor
+// selects it, typing replaces it) when the client takes snippet edits; a booster can be
+// dropped; and fix-all says why it has nothing to do when the client shows disabled actions.
+TEST(Lsp, PlaceholderSnippetBoosterRewriteAndNothingToFix) {
+  Client c;
+  c.Initialize({{"workspace",
+                 {{"workspaceEdit", {{"documentChanges", true}, {"snippetEditSupport", true}}}}},
+                {"textDocument", {{"codeAction", {{"disabledSupport", true}}}}}});
+  std::string text = "Goals: cut $X} by X% and [specific example]. Really great work.\n";
+  c.Open(kUri, text, 1);
+  c.WaitForPublish(kUri, 1);
+  json actions = CodeActions(c, kUri, Range(0, 12, 0, 12));
+  ASSERT_FALSE(actions.empty());
+  EXPECT_EQ(actions[0]["edit"]["documentChanges"][0]["edits"][0]["snippet"]["value"], "${1:\\$X}");
+  actions = CodeActions(c, kUri, Range(0, 19, 0, 19));
+  ASSERT_FALSE(actions.empty());
+  EXPECT_EQ(actions[0]["title"], "Fill in \"X%\" (template.placeholder-number)");
+  json edit = actions[0]["edit"]["documentChanges"][0]["edits"][0];
+  EXPECT_EQ(edit["snippet"], json({{"kind", "snippet"}, {"value", "${1:X%}"}}));
+  EXPECT_EQ(Covered(text, edit["range"], PositionEncoding::kUtf16), "X%");
+  actions = CodeActions(c, kUri, Range(0, 30, 0, 30));
+  ASSERT_FALSE(actions.empty());
+  EXPECT_EQ(actions[0]["edit"]["documentChanges"][0]["edits"][0]["snippet"]["value"],
+            "${1:[specific example]}");
+  actions = CodeActions(c, kUri, Range(0, 47, 0, 47));
+  ASSERT_FALSE(actions.empty());
+  EXPECT_EQ(actions[0]["title"], "Remove \"Really\" (vagueness.empty-booster)");
+  EXPECT_EQ(ApplyEdits(text, EditsOf(actions[0]["edit"], kUri), PositionEncoding::kUtf16),
+            "Goals: cut $X} by X% and [specific example]. Great work.\n");
+  json all = CodeActions(c, kUri, Range(0, 0, 0, 0), json::array({"source.fixAll"}));
+  ASSERT_EQ(all.size(), 1u) << all.dump();
+  EXPECT_EQ(all[0]["disabled"]["reason"],
+            "Nothing to fix: none of the 4 findings has a safe fix; 1 can be fixed one by one "
+            "(the fix changes what the review says)");
+  EXPECT_FALSE(all[0].contains("edit"));
+}
+
+// Without snippet edits but with window/showDocument, the placeholder is selected instead: the
+// action runs a command, and the server asks the editor to show it selected.
+TEST(Lsp, PlaceholderSelectedWhenTheClientHasNoSnippets) {
+  Client c;
+  c.Initialize({{"window", {{"showDocument", {{"support", true}}}}}});
+  std::string text = "Goals: cut latency by X% this year.\n";
+  c.Open(kUri, text, 1);
+  c.WaitForPublish(kUri, 1);
+  json actions = CodeActions(c, kUri, Range(0, 23, 0, 23));
+  ASSERT_FALSE(actions.empty());
+  EXPECT_EQ(actions[0]["title"], "Select \"X%\" to fill in (template.placeholder-number)");
+  json command = actions[0]["command"];
+  ASSERT_EQ(command["command"], "reviewlint.selectPlaceholder") << actions.dump();
+  json r = c.Call("workspace/executeCommand",
+                  {{"command", command["command"]}, {"arguments", command["arguments"]}});
+  EXPECT_TRUE(r.contains("result")) << r.dump();
+  json show =
+      c.WaitFor([](const json& m) { return m.value("method", "") == "window/showDocument"; });
+  EXPECT_EQ(show["params"]["uri"], kUri);
+  EXPECT_EQ(show["params"]["takeFocus"], true);
+  EXPECT_EQ(Covered(text, show["params"]["selection"], PositionEncoding::kUtf16), "X%");
+  EXPECT_EQ(c.Call("workspace/executeCommand", {{"command", "nope"}})["error"]["code"], -32602);
 }
 
 TEST(Lsp, FixAllAppliesOnlySafeFixes) {

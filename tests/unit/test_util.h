@@ -120,6 +120,19 @@ inline CliResult RunCli(const std::string& args, const std::string& input = "") 
   return r;
 }
 
+/// `markdown` rendered to HTML, raw HTML kept, by a real CommonMark implementation: Debian's cmark,
+/// or e.g. "cmark-gfm --unsafe -e table". Empty when it is not installed (tests then skip).
+inline std::string RenderCommonMark(const std::string& markdown,
+                                    const std::string& command = "cmark --unsafe") {
+  std::string tool = command.substr(0, command.find(' '));
+  if (std::system(("command -v " + tool + " >/dev/null 2>&1").c_str()) != 0) return "";
+  static int counter = 0;
+  std::string base = TempDir() + "/commonmark" + std::to_string(counter++);
+  WriteFile(base + ".md", markdown);
+  std::system((command + " '" + base + ".md' > '" + base + ".html'").c_str());
+  return ReadAll(base + ".html");
+}
+
 /// The SARIF validators (../shared/harness/check-sarif.sh --warnings-fail) on `sarif`. The
 /// harness lives beside the project; a user's clone does not have it, so `skipped` says why it
 /// did not run, else `code` is its exit code and `log` its output.
