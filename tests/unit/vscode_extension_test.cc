@@ -1,7 +1,7 @@
 // The VS Code extension (editors/vscode) as a user builds it: `npm ci`, its own tests (`npm
 // test`, the protocol tests against the real server), and `vsce package`, whose package must be
-// bundled (one JavaScript file, no node_modules) and carry the icon. Needs node and npm, and the
-// npm registry for `npm ci`; skips without them.
+// bundled (one JavaScript file, no node_modules) and carry the icon. Needs Node.js 20+ and npm,
+// and the npm registry for `npm ci`; skips without them.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -32,6 +32,12 @@ const Extension& Installed() {
     Extension x;
     if (std::system("command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1") != 0) {
       x.skipped = "node or npm is not installed";
+      return x;
+    }
+    // @vscode/vsce 3 needs Node.js 20 or later.
+    if (std::system("node -e 'process.exit(+process.versions.node.split(\".\")[0] >= 20 ? 0 : 1)'"
+                    " >/dev/null 2>&1") != 0) {
+      x.skipped = "Node.js is older than 20";
       return x;
     }
     x.dir = TempDir() + "/vscode-extension";
