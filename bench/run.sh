@@ -1,7 +1,8 @@
 #!/bin/sh
 # The whole-binary benchmark: generates a deterministic corpus, then prints throughput (MB/s,
 # with `wc -w` on the same file in the same run for the ratio), start-up time on a 2 KB draft,
-# re-lint time of a 10 KB draft, peak memory, and -j scaling on a folder of drafts.
+# re-lint time of a 10 KB draft, peak memory, -j scaling on a folder of drafts, and the size of
+# the team report's HTML page for that folder.
 #   sh bench/run.sh BUILD_DIR        (sh dev.sh bench runs it)
 # Environment: BENCH_MB (default 12), BENCH_FILES (default 5000), BENCH_BIG_FILES (default 50000:
 # about 100 MB in 2 KB drafts, for the memory bound; 0 skips it), BENCH_DIR (default
@@ -65,6 +66,11 @@ t0=$(now); "$BIN" -j 1 --fail-on never --format line "$D/folder-$FILES" > "$D/j1
 t2=$(now); "$BIN" -j 2 --fail-on never --format line "$D/folder-$FILES" > "$D/j2.out"; t3=$(now)
 same=no; cmp -s "$D/j1.out" "$D/j2.out" && same=yes
 echo "folder of $FILES: -j 1 $(ms "$t0" "$t1") ms, -j 2 $(ms "$t2" "$t3") ms, speed-up $(awk -v a=$((t1 - t0)) -v b=$((t3 - t2)) 'BEGIN { printf "%.2f", a / b }'), output identical: $same"
+
+# The team report over the folder: time, and the size of its HTML page (distributions, not one
+# bar per draft, above a few dozen drafts).
+t0=$(now); "$BIN" report -j 2 --html "$D/report.html" "$D/folder-$FILES" > /dev/null; t1=$(now)
+echo "report of $FILES drafts: $(ms "$t0" "$t1") ms with -j 2, HTML $(wc -c < "$D/report.html") bytes (target < 2 MB)"
 
 # Re-lint of a 10 KB draft already in memory (the LSP path), and the stages.
 "$B/bench/reviewlint_bench" --benchmark_filter='Relint10KB|Markdown|Segmentation|Parse|LintParsed|Emit' 2>/dev/null

@@ -4,7 +4,8 @@
 ;; wording in performance-review drafts.  This file gives Emacs two ways to run it:
 ;;
 ;; - a Flycheck checker, `reviewlint', that pipes the buffer to
-;;   `reviewlint --format line' (columns are characters, as Flycheck counts them);
+;;   `reviewlint --format json' and underlines each finding's words (columns are
+;;   characters, as Flycheck counts them); it comes first for Markdown and text buffers;
 ;; - an Eglot entry that runs the language server, `reviewlint lsp' (hover and code
 ;;   actions too).
 ;;
@@ -18,6 +19,8 @@
 ;; integrations use it; Flycheck's `flycheck-reviewlint-executable' overrides it for Flycheck).
 
 ;;; Code:
+
+(require 'let-alist)
 
 (defgroup reviewlint nil
   "Lint performance-review drafts with reviewlint."
@@ -40,29 +43,59 @@
   "The buffer's folder, so the nearest .reviewlint.json applies."
   (if buffer-file-name (file-name-directory buffer-file-name) default-directory))
 
-(defun reviewlint--pattern (level word)
-  "A Flycheck error pattern for `--format line' output at LEVEL, printed as WORD."
-  `(,level line-start (minimal-match (one-or-more not-newline))
-           ":" line ":" column ": " ,word ": "
-           (message (minimal-match (one-or-more not-newline)))
-           " [" (id (one-or-more (not (any "]")))) "]" line-end))
+(declare-function flycheck-parse-json "flycheck")
+(declare-function flycheck-error-new-at "flycheck")
+
+(defun reviewlint--level (severity)
+  "The Flycheck level of a reviewlint SEVERITY (\"error\", \"warning\", \"info\")."
+  (pcase severity ("error" 'error) ("warning" 'warning) (_ 'info)))
+
+(defun reviewlint--error (diagnostic checker buffer)
+  "A Flycheck error for one DIAGNOSTIC of `--format json'.
+CHECKER ran on BUFFER.  Columns are characters, as Flycheck counts them; a
+finding with a non-empty range gets its end, so Flycheck underlines exactly the
+flagged words."
+  (let-alist diagnostic
+    (let ((empty (and (equal .range.start.line .range.end.line)
+                      (equal .range.start.column .range.end.column))))
+      (flycheck-error-new-at .range.start.line .range.start.column
+                             (reviewlint--level .severity) .message
+                             :end-line (unless empty .range.end.line)
+                             :end-column (unless empty .range.end.column)
+                             :id .rule :checker checker :buffer buffer
+                             :filename (buffer-file-name buffer)))))
+
+(defun reviewlint--parse (output checker buffer)
+  "Flycheck errors from OUTPUT, reviewlint's `--format json'.
+CHECKER ran on BUFFER."
+  (let (errors)
+    (dolist (report (flycheck-parse-json output))
+      (dolist (file (alist-get 'files report))
+        (let ((problem (alist-get 'error file)))
+          (when problem
+            (push (flycheck-error-new-at 1 1 'error problem :id "input" :checker checker
+                                         :buffer buffer :filename (buffer-file-name buffer))
+                  errors)))
+        (dolist (diagnostic (alist-get 'diagnostics file))
+          (push (reviewlint--error diagnostic checker buffer) errors))))
+    (nreverse errors)))
 
 (with-eval-after-load 'flycheck
   (flycheck-define-command-checker 'reviewlint
     "reviewlint: vague, unmeasured or biased wording in a performance-review draft.
 See URL `https://github.com/reviewlint/reviewlint'."
     :command `(,reviewlint-executable
-               "--format" "line" "--fail-on" "never"
+               "--format" "json" "--fail-on" "never"
                ;; Names the draft: its extension picks Markdown or plain text.
                "--stdin-filename" (eval (or buffer-file-name (buffer-name)))
                "-")
     :standard-input t
     :working-directory #'reviewlint--working-directory
-    :error-patterns (list (reviewlint--pattern 'error "error")
-                          (reviewlint--pattern 'warning "warning")
-                          (reviewlint--pattern 'info "info"))
+    :error-parser #'reviewlint--parse
     :modes reviewlint-modes)
-  (add-to-list 'flycheck-checkers 'reviewlint 'append))
+  ;; First in the list, so that in Markdown and text buffers Flycheck picks reviewlint before
+  ;; the checkers it ships for those modes (proselint, markdownlint); they can still follow.
+  (add-to-list 'flycheck-checkers 'reviewlint))
 
 (with-eval-after-load 'eglot
   (add-to-list 'eglot-server-programs

@@ -3,10 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <set>
 #include <sstream>
 
 #include "../config.h"
@@ -18,16 +16,10 @@
 #include "../people.h"
 #include "../rule_pack.h"
 #include "../source.h"
+#include "format.h"
 
 namespace reviewlint::report {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::vector<std::u32string> FoldedDictionary(const std::string& name) {
   std::vector<std::u32string> out;
@@ -36,16 +28,10 @@ std::vector<std::u32string> FoldedDictionary(const std::string& name) {
   return out;
 }
 
-std::string Fixed(double v, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
-
 }  // namespace
 
 std::optional<int> ParseRating(std::string_view rating) {
-  std::string r = Lower(Unquote(rating));
+  std::string r = AsciiLower(Unquote(rating));
   if (r.empty()) return std::nullopt;
   if (r[0] >= '0' && r[0] <= '9') {
     double v = std::atof(r.c_str());
@@ -79,171 +65,6 @@ Stats Describe(std::vector<double> values) {
   s.median = at(0.5);
   s.q3 = at(0.75);
   return s;
-}
-
-void Analyse(Report* report) {
-  auto& reviews = report->reviews;
-  std::vector<size_t> ok;
-  for (size_t i = 0; i < reviews.size(); ++i)
-    if (reviews[i].error.empty()) ok.push_back(i);
-
-  std::set<std::string> packs;
-  for (size_t i : ok)
-    for (const auto& [pack, n] : reviews[i].scorecard.findings_per_pack)
-      if (n > 0) packs.insert(pack);
-  report->packs.assign(packs.begin(), packs.end());
-
-  // Distributions.
-  struct Metric {
-    const char* name;
-    double (*get)(const ReviewReport&);
-  };
-  static const Metric kMetrics[] = {
-      {"words", [](const ReviewReport& r) { return double(r.scorecard.words); }},
-      {"rubric_coverage", [](const ReviewReport& r) { return r.scorecard.weighted_coverage; }},
-      {"specificity", [](const ReviewReport& r) { return r.scorecard.specificity(); }},
-      {"trait_words_per_1000", [](const ReviewReport& r) { return r.PerThousand(r.trait_words); }},
-      {"hedges_per_1000", [](const ReviewReport& r) { return r.PerThousand(r.hedges); }},
-      {"standout_words", [](const ReviewReport& r) { return double(r.standout); }},
-      {"grindstone_words", [](const ReviewReport& r) { return double(r.grindstone); }},
-  };
-  report->distributions.clear();
-  for (const Metric& m : kMetrics) {
-    std::vector<double> values;
-    for (size_t i : ok)
-      if (std::string_view(m.name) != "specificity" || reviews[i].scorecard.evaluative > 0)
-        values.push_back(m.get(reviews[i]));
-    report->distributions.emplace_back(m.name, Describe(values));
-  }
-  auto stats = [&](std::string_view name) -> const Stats& {
-    for (const auto& [n, s] : report->distributions)
-      if (n == name) return s;
-    return report->distributions.front().second;
-  };
-
-  // Outliers: only meaningful with a handful of reviews to compare.
-  report->outliers.clear();
-  if (ok.size() >= 4) {
-    const Stats& words = stats("words");
-    const Stats& spec = stats("specificity");
-    const Stats& traits = stats("trait_words_per_1000");
-    const Stats& hedges = stats("hedges_per_1000");
-    for (size_t i : ok) {
-      const ReviewReport& r = reviews[i];
-      double w = double(r.scorecard.words);
-      std::string median = Fixed(words.median, 0);
-      if (words.median > 0 && w > 2 * words.median)
-        report->outliers.push_back({r.path, "length", w,
-                                    Fixed(w, 0) + " words, over twice the median (" + median +
-                                        "); " + Fixed(w / words.median, 1) + "x"});
-      else if (words.median > 0 && w < 0.5 * words.median)
-        report->outliers.push_back(
-            {r.path, "length", w, Fixed(w, 0) + " words, under half the median (" + median + ")"});
-      else if (w > words.q3 + 1.5 * words.iqr() || w < words.q1 - 1.5 * words.iqr())
-        report->outliers.push_back({r.path, "length", w,
-                                    Fixed(w, 0) + " words, beyond 1.5 IQR of the quartiles (" +
-                                        Fixed(words.q1, 0) + "-" + Fixed(words.q3, 0) + ")"});
-      if (r.scorecard.evaluative > 0) {
-        double s = r.scorecard.specificity();
-        if (s < spec.q1 - 1.5 * spec.iqr() || (spec.median > 0 && s < 0.5 * spec.median))
-          report->outliers.push_back(
-              {r.path, "specificity", s,
-               "specificity " + Fixed(100 * s, 0) + "% (" + std::to_string(r.scorecard.specific) +
-                   " of " + std::to_string(r.scorecard.evaluative) +
-                   " evaluative sentences concrete), well below the median " +
-                   Fixed(100 * spec.median, 0) + "%"});
-      }
-      double t = r.PerThousand(r.trait_words);
-      if (r.trait_words > 0 && t > traits.q3 + 1.5 * traits.iqr())
-        report->outliers.push_back({r.path, "trait-words", t,
-                                    std::to_string(r.trait_words) + " personality/trait words (" +
-                                        Fixed(t, 1) + " per 1,000 words; median " +
-                                        Fixed(traits.median, 1) + ")"});
-      double h = r.PerThousand(r.hedges);
-      if (r.hedges >= 2 && h > hedges.q3 + 1.5 * hedges.iqr())
-        report->outliers.push_back({r.path, "hedges", h,
-                                    std::to_string(r.hedges) + " hedges (" + Fixed(h, 1) +
-                                        " per 1,000 words; median " + Fixed(hedges.median, 1) +
-                                        ")"});
-      if (r.grindstone >= 2 && r.grindstone > 2 * r.standout)
-        report->outliers.push_back({r.path, "grindstone", double(r.grindstone),
-                                    std::to_string(r.grindstone) +
-                                        " grindstone words (hardworking, diligent...) against " +
-                                        std::to_string(r.standout) +
-                                        " standout words (exceptional, brilliant...)"});
-    }
-  }
-
-  // Rating alignment.
-  report->mismatches.clear();
-  for (size_t i : ok) {
-    const ReviewReport& r = reviews[i];
-    if (!r.rating_value) continue;
-    int v = *r.rating_value;
-    const Scorecard& sc = r.scorecard;
-    if (v >= 4 && sc.constructive > sc.positive)
-      report->mismatches.push_back({r.path, r.rating, v, "top-rating-mostly-constructive",
-                                    "rating " + std::to_string(v) +
-                                        " but the narrative is mostly constructive (" +
-                                        std::to_string(sc.constructive) + " constructive, " +
-                                        std::to_string(sc.positive) + " strengths)"});
-    if (v >= 4 && sc.specificity() < 0.3)
-      report->mismatches.push_back(
-          {r.path, r.rating, v, "top-rating-vague",
-           "rating " + std::to_string(v) + " but the narrative is mostly vague (specificity " +
-               Fixed(100 * sc.specificity(), 0) + "%, " + std::to_string(r.hedges) + " hedges)"});
-    if (v <= 2 && sc.constructive == 0)
-      report->mismatches.push_back(
-          {r.path, r.rating, v, "low-rating-no-constructive",
-           "rating " + std::to_string(v) +
-               " but the review gives no constructive feedback to act on"});
-  }
-
-  // Reviewers.
-  report->reviewers.clear();
-  std::map<std::string, size_t> by_name;
-  for (size_t i : ok) {
-    const std::string& name = reviews[i].reviewer;
-    if (name.empty()) continue;
-    auto [it, fresh] = by_name.emplace(name, report->reviewers.size());
-    if (fresh) report->reviewers.push_back(ReviewerSummary{name, {}, 0, 0, 0, 0, 0, 0, 0, 0, {}});
-    report->reviewers[it->second].reviews.push_back(i);
-  }
-  for (ReviewerSummary& rv : report->reviewers) {
-    double n = double(rv.reviews.size());
-    int with_traits = 0;
-    double min_spec = 1, max_spec = 0;
-    std::vector<std::string> trait_names;
-    for (size_t i : rv.reviews) {
-      const ReviewReport& r = reviews[i];
-      rv.coverage += r.scorecard.weighted_coverage / n;
-      rv.specificity += r.scorecard.specificity() / n;
-      rv.words += double(r.scorecard.words) / n;
-      rv.trait_per_1000 += r.PerThousand(r.trait_words) / n;
-      rv.hedges_per_1000 += r.PerThousand(r.hedges) / n;
-      rv.trait_words += r.trait_words;
-      rv.standout += r.standout;
-      rv.grindstone += r.grindstone;
-      if (r.trait_words > 0) {
-        ++with_traits;
-        trait_names.push_back(r.employee.empty() ? r.path : r.employee);
-      }
-      if (r.scorecard.evaluative > 0) {
-        min_spec = std::min(min_spec, r.scorecard.specificity());
-        max_spec = std::max(max_spec, r.scorecard.specificity());
-      }
-    }
-    if (rv.reviews.size() >= 2 && with_traits > 0 && with_traits < int(rv.reviews.size())) {
-      std::string who;
-      for (const auto& t : trait_names) who += (who.empty() ? "" : ", ") + t;
-      rv.flags.push_back("uses personality/trait words in " + std::to_string(with_traits) + " of " +
-                         std::to_string(rv.reviews.size()) + " reviews (" + who +
-                         ") and none in the others");
-    }
-    if (rv.reviews.size() >= 2 && max_spec - min_spec >= 0.5)
-      rv.flags.push_back("specificity varies from " + Fixed(100 * min_spec, 0) + "% to " +
-                         Fixed(100 * max_spec, 0) + "% between reviews");
-  }
 }
 
 bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::string>* errors) {
@@ -327,6 +148,9 @@ bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::
     r.rating_value = ParseRating(r.rating);
     r.error = lint.error;
     r.scorecard = std::move(lint.scorecard);
+    std::string type = Unquote(m.FrontMatter("type"));
+    r.kind = DraftKind({type, r.scorecard.pip.present, r.employee, r.reviewer, m.prose,
+                        r.scorecard.words});
     r.diagnostics = std::move(lint.diagnostics);
     for (const Diagnostic& d : r.diagnostics) {
       if (d.rule == "bias.personality") ++r.trait_words;

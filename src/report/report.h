@@ -1,7 +1,9 @@
 // Team report (`reviewlint report PATH...`): lints a folder of reviews and compares their
-// language: each review's scorecard, the distributions across reviews, outliers, per-reviewer
-// averages and ratings that the narrative does not support. It compares language, not people,
-// and infers no demographics.
+// language: each review's scorecard, the distributions across drafts of the same kind (reviews,
+// self-reviews, improvement plans: kind.h), outliers (outliers.h), per-reviewer averages and
+// ratings that the narrative does not support. It compares language, not people, and infers no
+// demographics. Numbers and names are written by format.h; the HTML page by report_html.cc and,
+// above a few dozen drafts, html_distributions.cc.
 //
 //   ReportOptions options;                 // from the command line
 //   Report report;
@@ -23,6 +25,7 @@
 #include "../lint_setup.h"
 #include "../redact.h"
 #include "../scorecard.h"
+#include "kind.h"
 
 namespace reviewlint::report {
 
@@ -43,6 +46,7 @@ struct ReportOptions {
 struct ReviewReport {
   std::string path;
   std::string error;  // why the file could not be linted, or ""
+  std::string kind = kReview;  // kReview, kSelfReview or kImprovementPlan (kind.h)
   std::string employee, reviewer, rating;
   std::optional<int> rating_value;  // 1..5
   Scorecard scorecard;
@@ -58,6 +62,16 @@ struct Stats {
   size_t n = 0;
   double min = 0, q1 = 0, median = 0, q3 = 0, max = 0;
   double iqr() const { return q3 - q1; }
+};
+
+using Distributions = std::vector<std::pair<std::string, Stats>>;  // metric → stats, in order
+
+/// The linted drafts of one kind, compared with each other and not with the other kinds.
+struct Group {
+  std::string kind;
+  std::vector<size_t> reviews;  // indexes into Report::reviews
+  Distributions distributions;
+  const Stats& Of(std::string_view metric) const;  // an empty Stats for an unknown metric
 };
 
 struct Outlier {
@@ -87,7 +101,7 @@ struct ReviewerSummary {
 struct Report {
   std::vector<ReviewReport> reviews;
   std::vector<ReviewerSummary> reviewers;
-  std::vector<std::pair<std::string, Stats>> distributions;  // metric → stats, in display order
+  std::vector<Group> groups;  // reviews (always), then self-reviews and improvement plans if any
   std::vector<Outlier> outliers;
   std::vector<RatingMismatch> mismatches;
   std::vector<std::string> packs;  // every pack with findings, sorted
@@ -98,8 +112,16 @@ struct Report {
 /// engine could not be built; unreadable files are kept as reviews with an error.
 bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::string>* errors);
 
-/// Analysis only, over reviews already filled in (path, scorecard, counts, ratings).
+/// Analysis only, over reviews already filled in (path, kind, scorecard, counts, ratings):
+/// packs, groups by kind with their distributions, outliers, rating alignment, reviewers.
 void Analyse(Report* report);
+
+/// A review's value of a distribution's measure ("words", "specificity", ...); nothing for
+/// specificity without evaluative sentences, or an unknown measure.
+std::optional<double> MetricValue(const ReviewReport& r, std::string_view metric);
+
+/// The group of `kind`, or nullptr.
+const Group* FindGroup(const Report& report, std::string_view kind);
 
 /// "4", "exceeds expectations" → 4, ...; nullopt when the rating is not recognised.
 std::optional<int> ParseRating(std::string_view rating);

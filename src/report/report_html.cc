@@ -3,13 +3,18 @@
 // only signal (patterns, labels and numbers carry the same information).
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <map>
+#include <set>
+#include <sstream>
 
 #include "../source.h"
+#include "format.h"
+#include "html.h"
 #include "report.h"
 
 namespace reviewlint::report {
-namespace {
 
 std::string Esc(std::string_view s) {
   std::string out;
@@ -38,18 +43,9 @@ std::string Esc(std::string_view s) {
   return out;
 }
 
-std::string Fixed(double v, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
+namespace {
 
 std::string Num(double v) { return Fixed(v, 1); }
-
-std::string Base(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
 
 constexpr const char* kCss = R"(
 :root{color-scheme:light}
@@ -59,7 +55,8 @@ h1,h2,h3,h4{line-height:1.25}
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}
 th,td{border:1px solid #8a8a8a;padding:.2rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f0f0}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n,.cards td{text-align:right;font-variant-numeric:tabular-nums}
+.cards td.l{text-align:left}
 figure{margin:1rem 0}
 svg{max-width:100%;height:auto}
 .scroll{overflow-x:auto}
@@ -94,10 +91,11 @@ constexpr PackStyle kPackStyles[] = {
     {"#7f7f7f", "<path d='M0,0 L8,8' stroke='#fff' stroke-width='1.2'/>"},
 };
 
-void CoverageChart(const Report& report, std::ostream& out) {
-  std::vector<const ReviewReport*> rows;
-  for (const auto& r : report.reviews)
-    if (r.error.empty()) rows.push_back(&r);
+void CoverageChart(const Report& report, const std::vector<std::string>& labels,
+                   std::ostream& out) {
+  std::vector<size_t> rows;
+  for (size_t i = 0; i < report.reviews.size(); ++i)
+    if (report.reviews[i].error.empty()) rows.push_back(i);
   const int row_h = 22, label_w = 260, bar_w = 380, top = 24;
   int h = top + int(rows.size()) * row_h + 10;
   out << "<figure><svg role='img' aria-labelledby='c1-t c1-d' width='720' height='" << h
@@ -112,12 +110,12 @@ void CoverageChart(const Report& report, std::ostream& out) {
         << "%</text>";
   }
   for (size_t i = 0; i < rows.size(); ++i) {
-    const ReviewReport& r = *rows[i];
+    const ReviewReport& r = report.reviews[rows[i]];
     int y = top + int(i) * row_h;
     double c = std::clamp(r.scorecard.weighted_coverage, 0.0, 100.0);
     out << "<g><title>" << Esc(r.path) << ": " << Fixed(c, 0) << "% covered</title>"
         << "<text x='" << label_w - 6 << "' y='" << y + 15 << "' text-anchor='end'>"
-        << Esc(Base(r.path)) << "</text><rect x='" << label_w << "' y='" << y + 3 << "' width='"
+        << Esc(labels[rows[i]]) << "</text><rect x='" << label_w << "' y='" << y + 3 << "' width='"
         << Fixed(bar_w * c / 100, 1) << "' height='" << row_h - 6 << "' fill='#1f4e79'/><text x='"
         << Fixed(label_w + bar_w * c / 100 + 4, 1) << "' y='" << y + 15 << "'>" << Fixed(c, 0)
         << "%</text></g>";
@@ -126,12 +124,14 @@ void CoverageChart(const Report& report, std::ostream& out) {
          "evidence). The same numbers are in the table under \"Reviews\".</figcaption></figure>\n";
 }
 
-void PacksChart(const Report& report, std::ostream& out) {
-  std::vector<const ReviewReport*> rows;
+void PacksChart(const Report& report, const std::vector<std::string>& labels,
+                std::ostream& out) {
+  std::vector<size_t> rows;
   int max_total = 1;
-  for (const auto& r : report.reviews) {
+  for (size_t i = 0; i < report.reviews.size(); ++i) {
+    const ReviewReport& r = report.reviews[i];
     if (!r.error.empty()) continue;
-    rows.push_back(&r);
+    rows.push_back(i);
     int total = 0;
     for (const auto& p : report.packs) {
       auto it = r.scorecard.findings_per_pack.find(p);
@@ -159,10 +159,11 @@ void PacksChart(const Report& report, std::ostream& out) {
         << Esc(report.packs[k]) << "</text>";
   }
   for (size_t i = 0; i < rows.size(); ++i) {
-    const ReviewReport& r = *rows[i];
+    const ReviewReport& r = report.reviews[rows[i]];
+    const std::string& label = labels[rows[i]];
     int y = legend_h + int(i) * row_h;
     out << "<g><text x='" << label_w - 6 << "' y='" << y + 15 << "' text-anchor='end'>"
-        << Esc(Base(r.path)) << "</text>";
+        << Esc(label) << "</text>";
     double x = label_w;
     int total = 0;
     for (size_t k = 0; k < report.packs.size(); ++k) {
@@ -172,7 +173,7 @@ void PacksChart(const Report& report, std::ostream& out) {
       double w = double(bar_w) * n / max_total;
       out << "<rect x='" << Fixed(x, 1) << "' y='" << y + 3 << "' width='" << Fixed(w, 1)
           << "' height='" << row_h - 6 << "' fill='url(#pat" << k
-          << ")' stroke='#1a1a1a' stroke-width='.5'><title>" << Esc(Base(r.path)) << ": "
+          << ")' stroke='#1a1a1a' stroke-width='.5'><title>" << Esc(label) << ": "
           << Esc(report.packs[k]) << " " << n << "</title></rect>";
       x += w;
       total += n;
@@ -217,8 +218,8 @@ void ScatterChart(const Report& report, std::ostream& out) {
     double x = left + w * double(r.scorecard.words) / max_words;
     double y = top + h - h * r.scorecard.specificity();
     out << "<g><title>#" << i + 1 << " " << Esc(r.path) << ": " << r.scorecard.words
-        << " words, specificity " << Fixed(100 * r.scorecard.specificity(), 0)
-        << "%</title><circle cx='" << Fixed(x, 1) << "' cy='" << Fixed(y, 1)
+        << " words, specificity " << Share(r.scorecard.specific, r.scorecard.evaluative)
+        << "</title><circle cx='" << Fixed(x, 1) << "' cy='" << Fixed(y, 1)
         << "' r='4' fill='#1f4e79'/><text x='" << Fixed(x + 6, 1) << "' y='" << Fixed(y - 4, 1)
         << "'>" << i + 1 << "</text></g>";
   }
@@ -276,9 +277,8 @@ void ReviewText(const ReviewReport& r, size_t index, std::ostream& out) {
   out << "</ol>\n";
 }
 
-}  // namespace
 
-void RenderReportHtml(const Report& report, std::ostream& out) {
+void Header(const Report& report, std::ostream& out) {
   out << "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
          "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
          "<title>reviewlint team report</title>\n<style>"
@@ -286,47 +286,69 @@ void RenderReportHtml(const Report& report, std::ostream& out) {
   out << "<p class='notice'><strong>Note:</strong> " << Esc(kNotice) << "</p>\n";
   size_t linted = 0;
   for (const auto& r : report.reviews) linted += r.error.empty();
-  out << "<p>" << report.reviews.size() << " reviews (" << linted << " linted), "
-      << report.reviewers.size() << " reviewers" << (report.redacted ? "; names redacted" : "")
-      << ".</p>\n</header>\n<main>\n";
+  out << "<p>" << Counted(report.reviews.size(), "review") << " (" << linted << " linted), "
+      << Counted(report.reviewers.size(), "reviewer")
+      << (report.redacted ? "; names redacted" : "") << ".</p>\n</header>\n<main>\n";
   out << "<nav aria-label='Contents'><ul><li><a href='#charts'>Charts</a></li>"
          "<li><a href='#outliers'>Outliers</a></li><li><a href='#ratings'>Rating alignment</a>"
          "</li><li><a href='#reviewers'>Reviewers</a></li><li><a href='#distributions'>"
          "Distributions</a></li><li><a href='#reviews'>Reviews</a></li></ul></nav>\n";
+}
 
+// One bar or point per draft for a few dozen drafts; distributions above that.
+void Charts(const Report& report, size_t linted, const std::vector<std::string>& labels,
+            std::ostream& out) {
   out << "<section aria-labelledby='charts'>\n<h2 id='charts'>Charts</h2>\n";
-  CoverageChart(report, out);
-  PacksChart(report, out);
-  ScatterChart(report, out);
+  if (linted <= kPerReviewChartsUpTo) {
+    CoverageChart(report, labels, out);
+    PacksChart(report, labels, out);
+    ScatterChart(report, out);
+  } else {
+    out << "<p>" << linted << " drafts: each measure as a distribution, with the outliers "
+        << "marked.</p>\n";
+    DistributionCharts(report, labels, out);
+    PackTotalsChart(report, out);
+  }
   out << "</section>\n";
+}
 
+// A list of flagged drafts, at most `most` items, then how many more there are.
+template <typename Item, typename Render>
+void FlagList(const std::vector<Item>& items, size_t most, const char* none, Render render,
+              std::ostream& out) {
+  if (items.empty()) {
+    out << "<p>" << none << "</p>\n";
+    return;
+  }
+  out << "<ul class='outliers'>\n";
+  for (size_t k = 0; k < items.size() && k < most; ++k) render(items[k]);
+  out << "</ul>\n";
+  if (items.size() > most)
+    out << "<p>" << items.size() - most << " more: <code>reviewlint report --format json</code> "
+        << "lists them all.</p>\n";
+}
+
+void Flags(const Report& report, size_t linted, std::ostream& out) {
+  size_t most = linted <= kPerReviewChartsUpTo ? SIZE_MAX : kLargeReportFlags;
   out << "<section aria-labelledby='outliers'>\n<h2 id='outliers'>Outliers ("
       << report.outliers.size() << ")</h2>\n";
-  if (report.outliers.empty())
-    out << "<p>None.</p>\n";
-  else {
-    out << "<ul class='outliers'>\n";
-    for (const Outlier& o : report.outliers)
-      out << "<li class='flag' data-outlier='" << Esc(o.path + "|" + o.metric) << "'>"
-          << Esc(o.path) << " <code>[" << Esc(o.metric) << "]</code>: " << Esc(o.reason)
-          << "</li>\n";
-    out << "</ul>\n";
-  }
+  FlagList(report.outliers, most, "None.", [&](const Outlier& o) {
+    out << "<li class='flag' data-outlier='" << Esc(o.path + "|" + o.metric) << "'>"
+        << Esc(o.path) << " <code>[" << Esc(o.metric) << "]</code>: " << Esc(o.reason)
+        << "</li>\n";
+  }, out);
   out << "</section>\n";
 
   out << "<section aria-labelledby='ratings'>\n<h2 id='ratings'>Rating alignment ("
       << report.mismatches.size() << ")</h2>\n";
-  if (report.mismatches.empty())
-    out << "<p>No mismatches.</p>\n";
-  else {
-    out << "<ul class='outliers'>\n";
-    for (const RatingMismatch& m : report.mismatches)
-      out << "<li class='flag' data-mismatch='" << Esc(m.path + "|" + m.kind) << "'>" << Esc(m.path)
-          << " <code>[" << Esc(m.kind) << "]</code>: " << Esc(m.reason) << "</li>\n";
-    out << "</ul>\n";
-  }
+  FlagList(report.mismatches, most, "No mismatches.", [&](const RatingMismatch& m) {
+    out << "<li class='flag' data-mismatch='" << Esc(m.path + "|" + m.kind) << "'>" << Esc(m.path)
+        << " <code>[" << Esc(m.kind) << "]</code>: " << Esc(m.reason) << "</li>\n";
+  }, out);
   out << "</section>\n";
+}
 
+void Reviewers(const Report& report, std::ostream& out) {
   out << "<section aria-labelledby='reviewers'>\n<h2 id='reviewers'>Reviewers</h2>\n";
   if (report.reviewers.empty()) {
     out << "<p>No review names a reviewer in its front matter.</p>\n";
@@ -355,81 +377,155 @@ void RenderReportHtml(const Report& report, std::ostream& out) {
     out << "</tbody></table>\n";
   }
   out << "</section>\n";
+}
 
-  out << "<section aria-labelledby='distributions'>\n<h2 id='distributions'>Distributions</h2>\n"
-         "<table><caption>Across reviews</caption><thead><tr><th scope='col'>metric</th>"
-         "<th scope='col'>median</th><th scope='col'>Q1</th><th scope='col'>Q3</th>"
-         "<th scope='col'>min</th><th scope='col'>max</th></tr></thead><tbody>\n";
-  for (const auto& [name, s] : report.distributions) {
-    int digits = name == "words" || name == "rubric_coverage" ? 0 : 2;
-    out << "<tr><th scope='row'>" << Esc(name) << "</th><td class='n'>" << Fixed(s.median, digits)
-        << "</td><td class='n'>" << Fixed(s.q1, digits) << "</td><td class='n'>"
-        << Fixed(s.q3, digits) << "</td><td class='n'>" << Fixed(s.min, digits)
-        << "</td><td class='n'>" << Fixed(s.max, digits) << "</td></tr>\n";
+void DistributionTables(const Report& report, std::ostream& out) {
+  out << "<section aria-labelledby='distributions'>\n<h2 id='distributions'>Distributions</h2>\n";
+  for (const Group& g : report.groups) {
+    out << "<table><caption>Across " << KindPlural(g.kind)
+        << "</caption><thead><tr><th scope='col'>metric</th>"
+           "<th scope='col'>median</th><th scope='col'>Q1</th><th scope='col'>Q3</th>"
+           "<th scope='col'>min</th><th scope='col'>max</th></tr></thead><tbody>\n";
+    for (const auto& [name, s] : g.distributions) {
+      int digits = name == "words" || name == "rubric_coverage" ? 0 : 2;
+      out << "<tr><th scope='row'>" << Esc(name) << "</th>";
+      for (const std::string& cell : StatsCells(s, digits)) out << "<td class='n'>" << cell << "</td>";
+      out << "</tr>\n";
+    }
+    out << "</tbody></table>\n";
   }
-  out << "</tbody></table>\n</section>\n";
+  out << "</section>\n";
+}
 
-  out << "<section aria-labelledby='reviews'>\n<h2 id='reviews'>Reviews</h2>\n"
-         "<div class='scroll' role='region' aria-label='Scorecards' tabindex='0'>"
-         "<table><caption>Scorecards</caption><thead><tr><th scope='col'>#</th>"
-         "<th scope='col'>review</th><th scope='col'>reviewer</th><th scope='col'>rating</th>"
+// One row per draft; the name links to its text when the page has it.
+void ScorecardTable(const Report& report, const std::map<size_t, std::string>& texts,
+                    const std::vector<std::string>& names, std::ostream& out) {
+  bool kinds = report.groups.size() > 1;
+  out << "<div class='scroll' role='region' aria-label='Scorecards' tabindex='0'>"
+         "<table class='cards'><caption>Scorecards</caption><thead><tr><th scope='col'>#</th>"
+         "<th scope='col'>review</th>"
+      << (kinds ? "<th scope='col'>kind</th>" : "")
+      << "<th scope='col'>reviewer</th><th scope='col'>rating</th>"
          "<th scope='col'>coverage</th><th scope='col'>strengths / constructive</th>"
          "<th scope='col'>specificity</th><th scope='col'>words</th><th scope='col'>trait words"
          "</th><th scope='col'>hedges</th><th scope='col'>standout / grindstone</th>"
          "<th scope='col'>findings per pack</th></tr></thead><tbody>\n";
   for (size_t i = 0; i < report.reviews.size(); ++i) {
     const ReviewReport& r = report.reviews[i];
-    out << "<tr><td class='n'>" << i + 1 << "</td><th scope='row'><a href='#r" << i + 1 << "'>"
-        << Esc(r.path) << "</a></th>";
+    out << "<tr><td>" << i + 1 << "</td><th scope='row'>";
+    if (texts.count(i))
+      out << "<a href='#r" << i + 1 << "'>" << Esc(names[i]) << "</a></th>";
+    else
+      out << Esc(names[i]) << "</th>";
+    if (kinds) out << "<td class='l'>" << Esc(r.kind) << "</td>";
     if (!r.error.empty()) {
-      out << "<td colspan='10'>error: " << Esc(r.error) << "</td></tr>\n";
+      out << "<td class='l' colspan='10'>error: " << Esc(r.error) << "</td></tr>\n";
       continue;
     }
     const Scorecard& sc = r.scorecard;
     std::string packs;
     for (const auto& [pack, n] : sc.findings_per_pack)
       if (n > 0) packs += (packs.empty() ? "" : ", ") + pack + " " + std::to_string(n);
-    out << "<td>" << Esc(r.reviewer.empty() ? "-" : r.reviewer) << "</td><td>"
-        << Esc(r.rating.empty() ? "-" : r.rating) << "</td><td class='n'>"
-        << Fixed(sc.weighted_coverage, 0) << "%</td><td class='n'>" << sc.positive << " / "
-        << sc.constructive << "</td><td class='n'>" << Fixed(100 * sc.specificity(), 0)
-        << "%</td><td class='n'>" << sc.words << "</td><td class='n'>" << r.trait_words
-        << "</td><td class='n'>" << r.hedges << "</td><td class='n'>" << r.standout << " / "
-        << r.grindstone << "</td><td>" << Esc(packs.empty() ? "none" : packs) << "</td></tr>\n";
+    out << "<td class='l'>" << Esc(r.reviewer.empty() ? "-" : r.reviewer) << "</td><td class='l'>"
+        << Esc(r.rating.empty() ? "-" : r.rating) << "</td><td>" << Fixed(sc.weighted_coverage, 0)
+        << "%</td><td>" << sc.positive << " / " << sc.constructive << "</td><td>"
+        << Share(sc.specific, sc.evaluative) << "</td><td>" << sc.words << "</td><td>"
+        << r.trait_words << "</td><td>" << r.hedges << "</td><td>" << r.standout << " / "
+        << r.grindstone << "</td><td class='l'>" << Esc(packs.empty() ? "none" : packs)
+        << "</td></tr>\n";
   }
   out << "</tbody></table></div>\n";
+}
 
-  for (size_t i = 0; i < report.reviews.size(); ++i) {
-    const ReviewReport& r = report.reviews[i];
-    out << "<article aria-labelledby='r" << i + 1 << "'>\n<h3 id='r" << i + 1 << "'>" << i + 1
-        << ". " << Esc(r.path) << "</h3>\n";
-    if (!r.error.empty()) {
-      out << "<p>Not linted: " << Esc(r.error) << "</p>\n</article>\n";
-      continue;
-    }
-    const Scorecard& sc = r.scorecard;
-    out << "<table><caption>Scorecard</caption><tbody>"
-        << "<tr><th scope='row'>employee</th><td>" << Esc(r.employee.empty() ? "-" : r.employee)
-        << "</td></tr><tr><th scope='row'>reviewer</th><td>"
-        << Esc(r.reviewer.empty() ? "-" : r.reviewer)
-        << "</td></tr><tr><th scope='row'>rating</th><td>" << Esc(r.rating.empty() ? "-" : r.rating)
-        << "</td></tr><tr><th scope='row'>rubric " << Esc(sc.rubric) << "</th><td>"
-        << Fixed(sc.weighted_coverage, 0) << "% of the weight covered";
-    for (const auto& c : sc.categories)
-      out << "<br>" << (c.covered ? "[x] covered: " : "[ ] no evidence: ") << Esc(c.name) << " ("
-          << Fixed(c.weight, 0) << "%)";
-    out << "</td></tr><tr><th scope='row'>balance</th><td>" << sc.positive << " strengths, "
-        << sc.constructive << " constructive</td></tr><tr><th scope='row'>specificity</th><td>"
-        << sc.specific << " of " << sc.evaluative << " evaluative sentences concrete ("
-        << Fixed(100 * sc.specificity(), 0) << "%)</td></tr><tr><th scope='row'>length</th><td>"
-        << sc.words << " words, " << sc.sentences << " sentences</td></tr>"
-        << "<tr><th scope='row'>word counts</th><td>" << r.trait_words << " trait words, "
-        << r.hedges << " hedges, " << r.standout << " standout, " << r.grindstone
-        << " grindstone</td></tr></tbody></table>\n";
-    ReviewText(r, i, out);
-    out << "</article>\n";
+void Article(const ReviewReport& r, size_t i, std::ostream& out) {
+  out << "<article aria-labelledby='r" << i + 1 << "'>\n<h3 id='r" << i + 1 << "'>" << i + 1
+      << ". " << Esc(r.path) << "</h3>\n";
+  if (!r.error.empty()) {
+    out << "<p>Not linted: " << Esc(r.error) << "</p>\n</article>\n";
+    return;
   }
-  out << "</section>\n</main>\n<footer><p class='muted'>Generated by reviewlint. " << Esc(kNotice)
+  const Scorecard& sc = r.scorecard;
+  out << "<table><caption>Scorecard</caption><tbody>"
+      << "<tr><th scope='row'>employee</th><td>" << Esc(r.employee.empty() ? "-" : r.employee)
+      << "</td></tr><tr><th scope='row'>reviewer</th><td>"
+      << Esc(r.reviewer.empty() ? "-" : r.reviewer)
+      << "</td></tr><tr><th scope='row'>rating</th><td>" << Esc(r.rating.empty() ? "-" : r.rating)
+      << "</td></tr><tr><th scope='row'>rubric " << Esc(sc.rubric) << "</th><td>"
+      << Fixed(sc.weighted_coverage, 0) << "% of the weight covered";
+  for (const auto& c : sc.categories)
+    out << "<br>" << (c.covered ? "[x] covered: " : "[ ] no evidence: ") << Esc(c.name) << " ("
+        << Fixed(c.weight, 0) << "%)";
+  out << "</td></tr><tr><th scope='row'>balance</th><td>" << Counted(sc.positive, "strength")
+      << ", " << sc.constructive << " constructive</td></tr><tr><th scope='row'>specificity</th>"
+      << "<td>"
+      << (sc.evaluative == 0 ? "-"
+                             : std::to_string(sc.specific) + " of " +
+                                   Counted(sc.evaluative, "evaluative sentence") + " concrete (" +
+                                   Share(sc.specific, sc.evaluative) + ")")
+      << "</td></tr><tr><th scope='row'>length</th><td>" << Counted(sc.words, "word") << ", "
+      << Counted(sc.sentences, "sentence") << "</td></tr>"
+      << "<tr><th scope='row'>word counts</th><td>" << Counted(r.trait_words, "trait word")
+      << ", " << Counted(r.hedges, "hedge") << ", " << r.standout << " standout, "
+      << r.grindstone << " grindstone</td></tr></tbody></table>\n";
+  ReviewText(r, i, out);
+  out << "</article>\n";
+}
+
+// The text of each draft the page shows, by index: all of a few dozen; above that, of the
+// drafts flagged as outliers or rating mismatches, in order, the first kLargeReportTexts that
+// fit in kLargeReportTextBytes.
+std::map<size_t, std::string> Texts(const Report& report, size_t linted) {
+  bool large = linted > kPerReviewChartsUpTo;
+  std::set<std::string> flagged;
+  for (const Outlier& o : report.outliers) flagged.insert(o.path);
+  for (const RatingMismatch& m : report.mismatches) flagged.insert(m.path);
+  std::map<size_t, std::string> texts;
+  size_t bytes = 0;
+  for (size_t i = 0; i < report.reviews.size(); ++i) {
+    if (large && !flagged.count(report.reviews[i].path)) continue;
+    std::ostringstream article;
+    Article(report.reviews[i], i, article);
+    std::string text = article.str();
+    if (large && (texts.size() == kLargeReportTexts || bytes + text.size() > kLargeReportTextBytes))
+      break;
+    bytes += text.size();
+    texts.emplace(i, std::move(text));
+  }
+  return texts;
+}
+
+// The scorecards, then the texts; a large report names drafts by their shortest unique path.
+void Reviews(const Report& report, size_t linted, const std::vector<std::string>& labels,
+             std::ostream& out) {
+  out << "<section aria-labelledby='reviews'>\n<h2 id='reviews'>Reviews</h2>\n";
+  std::map<size_t, std::string> texts = Texts(report, linted);
+  std::vector<std::string> paths;
+  for (const ReviewReport& r : report.reviews) paths.push_back(r.path);
+  ScorecardTable(report, texts, linted <= kPerReviewChartsUpTo ? paths : labels, out);
+  if (texts.size() < report.reviews.size())
+    out << "<p>The text of " << Counted(texts.size(), "draft") << " flagged above (of "
+        << report.reviews.size() << "); <code>reviewlint FILE</code> shows any other.</p>\n";
+  for (const auto& [i, text] : texts) out << text;
+  out << "</section>\n";
+}
+
+}  // namespace
+
+void RenderReportHtml(const Report& report, std::ostream& out) {
+  size_t linted = 0;
+  std::vector<std::string> paths;
+  for (const auto& r : report.reviews) {
+    linted += r.error.empty();
+    paths.push_back(r.path);
+  }
+  std::vector<std::string> labels = ShortestUniqueSuffixes(paths);
+  Header(report, out);
+  Charts(report, linted, labels, out);
+  Flags(report, linted, out);
+  Reviewers(report, out);
+  DistributionTables(report, out);
+  Reviews(report, linted, labels, out);
+  out << "</main>\n<footer><p class='muted'>Generated by reviewlint. " << Esc(kNotice)
       << "</p></footer>\n</body>\n</html>\n";
 }
 

@@ -12,6 +12,18 @@ double Round(double v, int digits) {
   return std::round(v * f) / f;
 }
 
+nlohmann::ordered_json DistributionsJson(const Distributions& distributions) {
+  nlohmann::ordered_json dist = nlohmann::ordered_json::object();
+  for (const auto& [name, s] : distributions)
+    dist[name] = {{"n", s.n},
+                  {"min", Round(s.min, 3)},
+                  {"q1", Round(s.q1, 3)},
+                  {"median", Round(s.median, 3)},
+                  {"q3", Round(s.q3, 3)},
+                  {"max", Round(s.max, 3)}};
+  return dist;
+}
+
 }  // namespace
 
 nlohmann::ordered_json ReportJson(const Report& report) {
@@ -25,6 +37,7 @@ nlohmann::ordered_json ReportJson(const Report& report) {
     J j = J::object();
     j["path"] = r.path;
     j["error"] = r.error.empty() ? J(nullptr) : J(r.error);
+    j["kind"] = r.kind;
     j["employee"] = r.employee;
     j["reviewer"] = r.reviewer;
     j["rating"] = r.rating;
@@ -77,15 +90,11 @@ nlohmann::ordered_json ReportJson(const Report& report) {
   }
   out["reviewers"] = std::move(reviewers);
 
-  J dist = J::object();
-  for (const auto& [name, s] : report.distributions)
-    dist[name] = {{"n", s.n},
-                  {"min", Round(s.min, 3)},
-                  {"q1", Round(s.q1, 3)},
-                  {"median", Round(s.median, 3)},
-                  {"q3", Round(s.q3, 3)},
-                  {"max", Round(s.max, 3)}};
-  out["distributions"] = std::move(dist);
+  // Reviews' distributions, then those of every kind present (reviews included).
+  out["distributions"] = DistributionsJson(report.groups.front().distributions);
+  J by_kind = J::object();
+  for (const Group& g : report.groups) by_kind[g.kind] = DistributionsJson(g.distributions);
+  out["distributions_by_kind"] = std::move(by_kind);
 
   J outliers = J::array();
   for (const Outlier& o : report.outliers)

@@ -1,16 +1,9 @@
 // `reviewlint report` as a readable table (the default format).
-#include <cstdio>
-
+#include "format.h"
 #include "report.h"
 
 namespace reviewlint::report {
 namespace {
-
-std::string Fixed(double v, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
 
 // Display width in code points (good enough for names with accents).
 size_t Width(const std::string& s) {
@@ -51,15 +44,18 @@ void Table(const std::vector<std::vector<std::string>>& rows, size_t first_right
 void RenderReportText(const Report& report, std::ostream& out) {
   size_t linted = 0;
   for (const auto& r : report.reviews) linted += r.error.empty();
-  out << "reviewlint report: " << report.reviews.size() << " reviews (" << linted << " linted), "
-      << report.reviewers.size() << " reviewers" << (report.redacted ? ", names redacted" : "")
-      << "\n";
+  out << "reviewlint report: " << Counted(report.reviews.size(), "review") << " (" << linted
+      << " linted), " << Counted(report.reviewers.size(), "reviewer")
+      << (report.redacted ? ", names redacted" : "") << "\n";
   out << kNotice << "\n\n";
 
   out << "Reviews\n";
+  // The kind of each draft, when they are not all reviews.
+  bool kinds = report.groups.size() > 1;
   std::vector<std::vector<std::string>> rows = {
       {"review", "reviewer", "rating", "coverage", "strengths/constructive", "specificity", "words",
        "traits/1k", "hedges/1k", "standout/grindstone", "findings per pack"}};
+  if (kinds) rows[0].push_back("kind");
   for (const ReviewReport& r : report.reviews) {
     if (!r.error.empty()) {
       rows.push_back({r.path, "error: " + r.error});
@@ -74,21 +70,26 @@ void RenderReportText(const Report& report, std::ostream& out) {
          r.rating_value ? std::to_string(*r.rating_value) : (r.rating.empty() ? "-" : "?"),
          Fixed(sc.weighted_coverage, 0) + "%",
          std::to_string(sc.positive) + "/" + std::to_string(sc.constructive),
-         Fixed(100 * sc.specificity(), 0) + "%", std::to_string(sc.words),
+         Share(sc.specific, sc.evaluative), std::to_string(sc.words),
          Fixed(r.PerThousand(r.trait_words), 1), Fixed(r.PerThousand(r.hedges), 1),
          std::to_string(r.standout) + "/" + std::to_string(r.grindstone),
          packs.empty() ? "-" : packs});
+    if (kinds) rows.back().push_back(r.kind);
   }
   Table(rows, 3, 9, out);
 
-  out << "\nDistributions across reviews (median, quartiles Q1-Q3, range)\n";
-  rows = {{"metric", "median", "Q1", "Q3", "min", "max"}};
-  for (const auto& [name, s] : report.distributions) {
-    int digits = name == "words" || name == "rubric_coverage" ? 0 : (name == "specificity" ? 2 : 1);
-    rows.push_back({name, Fixed(s.median, digits), Fixed(s.q1, digits), Fixed(s.q3, digits),
-                    Fixed(s.min, digits), Fixed(s.max, digits)});
+  for (const Group& g : report.groups) {
+    out << "\nDistributions across " << KindPlural(g.kind)
+        << " (median, quartiles Q1-Q3, range)\n";
+    rows = {{"metric", "median", "Q1", "Q3", "min", "max"}};
+    for (const auto& [name, s] : g.distributions) {
+      int digits =
+          name == "words" || name == "rubric_coverage" ? 0 : (name == "specificity" ? 2 : 1);
+      rows.push_back({name});
+      for (std::string& cell : StatsCells(s, digits)) rows.back().push_back(std::move(cell));
+    }
+    Table(rows, 1, 5, out);
   }
-  Table(rows, 1, 5, out);
 
   out << "\nOutliers (" << report.outliers.size() << ")\n";
   if (report.outliers.empty()) out << "  none\n";
@@ -103,7 +104,7 @@ void RenderReportText(const Report& report, std::ostream& out) {
   out << "\nReviewers (averages per review)\n";
   if (report.reviewers.empty()) out << "  no review names a reviewer in its front matter\n";
   for (const ReviewerSummary& rv : report.reviewers) {
-    out << "  " << rv.name << ": " << rv.reviews.size() << " reviews, coverage "
+    out << "  " << rv.name << ": " << Counted(rv.reviews.size(), "review") << ", coverage "
         << Fixed(rv.coverage, 0) << "%, specificity " << Fixed(100 * rv.specificity, 0) << "%, "
         << Fixed(rv.words, 0) << " words, trait words " << Fixed(rv.trait_per_1000, 1)
         << "/1k, hedges " << Fixed(rv.hedges_per_1000, 1) << "/1k, standout/grindstone "

@@ -166,20 +166,27 @@ TEST(Line, FlycheckPlacesFindingsOnTheWords) {
   std::string file = testing::TempDir() + "/flycheck.md";
   WriteFile(file,
             "# Zoë's review\n\nZoë 😀 is a good communicator.\nJosé's tests are somewhat flaky.\n");
-  std::string out = file + ".out";
-  std::string cmd = "timeout 120 bash '" + harness + "' '" + REVIEWLINT_BINARY +
-                    " --format line --fail-on never' '" + file + "' > '" + out + "' 2>&1";
-  int status = std::system(cmd.c_str());
-  ASSERT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0) << ReadAll(out);
-  std::vector<std::string> texts;
-  std::istringstream lines(ReadAll(out));
-  for (std::string line; std::getline(lines, line);) {
-    if (line.empty() || line[0] != '{') continue;
-    auto j = nlohmann::json::parse(line);
-    texts.push_back(j["text"]);
+  // In text-mode, and in markdown-mode where a `.md` opens once elpa-markdown-mode is installed.
+  std::vector<std::string> modes = {"text-mode"};
+  if (std::system("ls -d /usr/share/emacs/site-lisp/elpa/markdown-mode-* >/dev/null 2>&1") == 0)
+    modes.push_back("markdown-mode");
+  for (const std::string& mode : modes) {
+    std::string out = file + "." + mode + ".out";
+    std::string cmd = "timeout 120 bash '" + harness + "' --mode " + mode + " '" +
+                      REVIEWLINT_BINARY + " --format line --fail-on never' '" + file + "' > '" +
+                      out + "' 2>&1";
+    int status = std::system(cmd.c_str());
+    ASSERT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0) << ReadAll(out);
+    std::vector<std::string> texts;
+    std::istringstream lines(ReadAll(out));
+    for (std::string line; std::getline(lines, line);) {
+      if (line.empty() || line[0] != '{') continue;
+      auto j = nlohmann::json::parse(line);
+      texts.push_back(j["text"]);
+    }
+    // The harness reports the word at LINE:COL: the first word of each match.
+    EXPECT_EQ(texts, (std::vector<std::string>{"good", "somewhat"})) << mode << ReadAll(out);
   }
-  // The harness reports the word at LINE:COL: the first word of each match.
-  EXPECT_EQ(texts, (std::vector<std::string>{"good", "somewhat"})) << ReadAll(out);
 }
 
 }  // namespace

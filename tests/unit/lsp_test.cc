@@ -1727,43 +1727,90 @@ qall!
   }
 }
 
-TEST(LspEditors, EmacsFlycheckChecker) {
-  if (!Installed("emacs") ||
-      std::system("ls -d /usr/share/emacs/site-lisp/elpa/flycheck-* > /dev/null 2>&1") != 0)
-    GTEST_SKIP() << "emacs or Debian's elpa-flycheck not installed";
-  std::string script = TempDir() + "/flycheck.el";
+bool EmacsWithFlycheck() {
+  return Installed("emacs") &&
+         std::system("ls -d /usr/share/emacs/site-lisp/elpa/flycheck-* > /dev/null 2>&1") == 0;
+}
+
+// An Emacs batch script: Debian's elpa packages as its site start-up would load them (-Q skips
+// it), then `setup`, then it visits $RL_FILE, runs `in_buffer` there, checks it with Flycheck
+// and writes to $RL_OUT the major mode and checker, then each error as
+// LINE:COL:LEVEL:ID:the text Flycheck underlines.
+std::string EmacsFlycheckScript(const std::string& name, const std::string& setup,
+                                const std::string& in_buffer) {
+  std::string script = TempDir() + "/" + name + ".el";
   WriteFile(script, R"(
 (require 'package)
 (add-to-list 'package-directory-list "/usr/share/emacs/site-lisp/elpa")
 (package-initialize)
-(add-to-list 'load-path (concat (getenv "RL_SRC") "/editors/emacs"))
-(setq reviewlint-executable (getenv "RL_BIN"))
-(require 'reviewlint)
-(require 'flycheck)
+)" + setup + R"(
 (let (lines)
   (with-current-buffer (find-file-noselect (getenv "RL_FILE"))
-    (text-mode)
-    (flycheck-mode 1)
+)" + in_buffer + R"(
+    (push (format "%s %s" major-mode (flycheck-get-checker-for-buffer)) lines)
     (let ((deadline (+ (float-time) 20)))
       (flycheck-buffer)
       (while (and (flycheck-running-p) (< (float-time) deadline))
         (accept-process-output nil 0.05)))
     (dolist (err flycheck-current-errors)
-      (let ((pos (flycheck-error-pos err)))
+      (let ((region (flycheck-error-region-for-mode err 'symbols)))
         (push (format "%d:%d:%s:%s:%s" (flycheck-error-line err) (flycheck-error-column err)
                       (flycheck-error-level err) (flycheck-error-id err)
-                      (buffer-substring-no-properties pos (min (point-max) (+ pos 8))))
+                      (buffer-substring-no-properties (car region) (cdr region)))
               lines))))
   (with-temp-file (getenv "RL_OUT")
     (insert (mapconcat #'identity (nreverse lines) "\n") "\n")))
 (kill-emacs 0)
 )");
+  return script;
+}
+
+TEST(LspEditors, EmacsFlycheckChecker) {
+  if (!EmacsWithFlycheck()) GTEST_SKIP() << "emacs or Debian's elpa-flycheck not installed";
+  std::string script = EmacsFlycheckScript("flycheck", R"(
+(add-to-list 'load-path (concat (getenv "RL_SRC") "/editors/emacs"))
+(setq reviewlint-executable (getenv "RL_BIN"))
+(require 'reviewlint)
+(require 'flycheck)
+)",
+                                           "(text-mode) (flycheck-mode 1)");
   std::string out = TempDir() + "/flycheck.out";
   std::string got =
       RunEditor(Env(EditorReview("zoë.txt"), out), "emacs --batch -Q -l '" + script + "'", out);
-  // Character columns, as Flycheck counts them.
+  // Character columns, as Flycheck counts them, and the whole span underlined.
   EXPECT_EQ(got,
-            "3:41:warning:vagueness.generic-praise:good com\n"
+            "text-mode reviewlint\n"
+            "3:41:warning:vagueness.generic-praise:good communicator\n"
+            "4:15:info:vagueness.hedge:somewhat\n");
+}
+
+// The set-up editors/emacs/README.md documents, on a stock Debian Emacs with elpa-flycheck and
+// elpa-markdown-mode: a `.md` file opens in markdown-mode, Flycheck picks reviewlint even when
+// another Markdown checker is installed (a stand-in `proselint` on PATH), and each finding is
+// underlined over exactly its words (Flycheck gets the end column).
+TEST(LspEditors, EmacsDocumentedSetUpInMarkdownMode) {
+  if (!EmacsWithFlycheck() ||
+      std::system("ls -d /usr/share/emacs/site-lisp/elpa/markdown-mode-* > /dev/null 2>&1") != 0)
+    GTEST_SKIP() << "emacs, Debian's elpa-flycheck or elpa-markdown-mode not installed";
+  std::string bin = TempDir() + "/fake-proselint";
+  std::filesystem::create_directories(bin);
+  WriteFile(bin + "/proselint", "#!/bin/sh\nexit 0\n");
+  std::filesystem::permissions(bin + "/proselint", std::filesystem::perms::owner_all);
+  // editors/emacs/README.md, "Set up":
+  std::string script = EmacsFlycheckScript("flycheck-markdown", R"(
+(add-to-list 'load-path (concat (getenv "RL_SRC") "/editors/emacs"))
+(require 'reviewlint)
+(setq reviewlint-executable (getenv "RL_BIN"))
+(add-hook 'markdown-mode-hook #'flycheck-mode)
+(add-hook 'text-mode-hook #'flycheck-mode)
+)",
+                                           "");
+  std::string out = TempDir() + "/flycheck-markdown.out";
+  std::string got = RunEditor("PATH='" + bin + "':\"$PATH\" " + Env(EditorReview("zoë.md"), out),
+                              "emacs --batch -Q -l '" + script + "'", out);
+  EXPECT_EQ(got,
+            "markdown-mode reviewlint\n"
+            "3:41:warning:vagueness.generic-praise:good communicator\n"
             "4:15:info:vagueness.hedge:somewhat\n");
 }
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -260,6 +261,61 @@ TEST(Report, HtmlEscapesReviewText) {
   EXPECT_NE(page.find("Al &amp; &quot;Co&quot;"), std::string::npos);
 }
 
+// One draft with no evaluative sentence: singular nouns, and "-" where there is nothing to divide.
+TEST(Report, OneReviewSingularsAndNothingToDivide) {
+  std::string dir = TempDir() + "/one-review";
+  std::filesystem::create_directories(dir);
+  testing::WriteFile(dir + "/a.md",
+                     "---\nemployee: Bo\nreviewer: Al\n---\nThe project started in March.\n");
+  std::string html = dir + ".html";
+  auto r = RunCli("report '" + dir + "' --html '" + html + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("reviewlint report: 1 review (1 linted), 1 reviewer\n"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  Al: 1 review, coverage"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  specificity               -   -   -   -   -\n"), std::string::npos)
+      << r.out;
+  std::string page = ReadAll(html);
+  EXPECT_NE(page.find("<p>1 review (1 linted), 1 reviewer.</p>"), std::string::npos);
+  EXPECT_NE(page.find("<th scope='row'>specificity</th><td>-</td>"), std::string::npos);
+  EXPECT_EQ(page.find("0 of 0 evaluative"), std::string::npos);
+  EXPECT_NE(page.find("5 words, 1 sentence<"), std::string::npos);
+}
+
+// Self-reviews and improvement plans are told apart from reviews (front matter `type:`, a PIP
+// section, first-person text) and get their own distributions.
+TEST(Report, SelfReviewsAndImprovementPlansAreReportedApart) {
+  std::string dir = TempDir() + "/kinds";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string src = std::string(REVIEWLINT_SOURCE_DIR) + "/" + kReviews + "/";
+  for (const char* name : {"ben-adeyemi.md", "carl-jensen.md", "farid-haddad.md", "ines-duarte.md"})
+    std::filesystem::copy_file(src + name, dir + "/" + name);
+  testing::WriteFile(dir + "/self.md",
+                     "---\nemployee: Ana Costa\ntype: self-review\n---\nI led the ledger move.\n");
+  testing::WriteFile(dir + "/me.md",
+                     "---\nemployee: Bo Lind\n---\nThis year I rewrote the export job. I cut its "
+                     "run time from 40 to 12 minutes and I wrote my first design doc.\n");
+  testing::WriteFile(dir + "/pip.md",
+                     "---\nemployee: Cy Ng\ntype: PIP\n---\nGoal: ship the export fix by May.\n");
+  auto json = RunCli("report --format json '" + dir + "'");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  auto j = nlohmann::json::parse(json.out);
+  std::map<std::string, std::string> kinds;
+  for (const auto& r : j["reviews"])
+    kinds[std::filesystem::path(r["path"].get<std::string>()).filename()] = r["kind"];
+  EXPECT_EQ(kinds["self.md"], "self-review");
+  EXPECT_EQ(kinds["me.md"], "self-review");
+  EXPECT_EQ(kinds["pip.md"], "improvement-plan");
+  EXPECT_EQ(kinds["ben-adeyemi.md"], "review");
+  EXPECT_EQ(j["distributions"]["words"]["n"], 4) << "only the reviews";
+  EXPECT_EQ(j["distributions_by_kind"]["self-review"]["words"]["n"], 2);
+  EXPECT_EQ(j["distributions_by_kind"]["improvement-plan"]["words"]["n"], 1);
+  auto text = RunCli("report '" + dir + "'");
+  EXPECT_NE(text.out.find("Distributions across self-reviews"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Distributions across improvement plans"), std::string::npos);
+}
+
 // What headless Chromium did with a page: its console messages, the requests the page itself made
 // (Chromium's own background requests carry no file:// isolation key), and a screenshot.
 struct BrowserRun {
@@ -320,6 +376,54 @@ TEST(Report, HeadlessChromiumRendersTheHtml) {
   EXPECT_EQ(run.console_messages, 0) << "console errors or logs from the report's script";
   EXPECT_EQ(run.page_requests, 0) << "the report must make no network request";
   std::cout << "[ chromium ] screenshot " << png << "\n";
+}
+
+// 5,000 drafts of about 2 KB in five folders, each folder with a review.md.
+std::string FiveThousandDrafts() {
+  std::string dir = TempDir() + "/five-thousand";
+  if (std::filesystem::exists(dir + "/team-4/review-4999.md")) return dir;
+  const char* sentences[] = {
+      "She is a good communicator and a real team player. ",
+      "He rewrote the checkout service, which cut p99 latency from 900 ms to 210 ms. ",
+      "His tests are somewhat flaky and the docs are kind of thin. ",
+      "She is hardworking and diligent. ",
+      "During the June outage she traced the root cause and shipped the fix within 3 hours. ",
+      "Overall she meets expectations and had a solid year. ",
+      "He can be abrasive in planning meetings. ",
+  };
+  for (int i = 0; i < 5000; ++i) {
+    std::string folder = dir + "/team-" + std::to_string(i % 5);
+    std::filesystem::create_directories(folder);
+    std::string text = "---\nemployee: Person " + std::to_string(i) + "\nreviewer: Lead " +
+                       std::to_string(i % 12) + "\nrating: " + std::to_string(1 + i % 5) +
+                       "\n---\n# Review\n\n";
+    uint64_t x = 0x9E3779B97F4A7C15ULL * uint64_t(i + 1);
+    while (text.size() < 2048) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;  // xorshift
+      text += sentences[x % std::size(sentences)];
+    }
+    std::string name = i < 5 ? "/review.md" : "/review-" + std::to_string(i) + ".md";
+    testing::WriteFile(folder + name, text + "\n");
+  }
+  return dir;
+}
+
+TEST(Report, HeadlessChromiumRendersAFiveThousandDraftPage) {
+  const char* chromium = "/usr/bin/chromium";
+  if (!std::filesystem::exists(chromium)) GTEST_SKIP() << "no " << chromium;
+  std::string html = std::filesystem::absolute(TempDir() + "/five-thousand.html").string();
+  auto r = RunCli("report -j 2 '" + FiveThousandDrafts() + "' --html '" + html + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string page = ReadAll(html);
+  EXPECT_LT(page.size(), 2u * 1024 * 1024);
+  EXPECT_NE(page.find("Length (words) across reviews (5000 drafts)"), std::string::npos);
+  EXPECT_NE(page.find("team-3/review.md"), std::string::npos);
+  std::string png = TempDir() + "/five-thousand.png";
+  BrowserRun run = OpenInChromium(chromium, html, png);
+  EXPECT_TRUE(run.screenshot);
+  EXPECT_EQ(run.console_messages, 0);
+  EXPECT_EQ(run.page_requests, 0);
+  std::cout << "[ chromium ] screenshot " << png << " (" << page.size() << " bytes of HTML)\n";
 }
 
 }  // namespace
