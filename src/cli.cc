@@ -490,7 +490,7 @@ int Run(int argc, char** argv) {
       } else if (n > 0) {
         std::string error;
         if (!WriteAtomically(original.path, text, &error)) {
-          std::cerr << original.path << ": error: " << error << "; the file is unchanged\n";
+          std::cerr << FileErrorLine(original.path, error) << "; the file is unchanged\n";
           fix_failed = true;
         }
       }
@@ -502,7 +502,7 @@ int Run(int argc, char** argv) {
         if (!fixed[i]) remaining.diagnostics.push_back(original.diagnostics[i]);
       shown = &remaining;
     } else if (fixing && !original.error.empty()) {
-      std::cerr << original.path << ": error: " << original.error << "; not fixed\n";
+      std::cerr << FileErrorLine(original.path, original.error) << "; not fixed\n";
     }
     if (o.redact) {
       redacted = RedactFile(*shown, redactor, &redacted_text);
@@ -522,7 +522,7 @@ int Run(int argc, char** argv) {
     }
     if (!fixing) emitter->File(f, out);
     if (!f.error.empty() && o.format != "text")
-      std::cerr << f.path << ": error: " << f.error << "\n";
+      std::cerr << FileErrorLine(f.path, f.error) << "\n";
   });
   if (!fixing) emitter->End(summary, out);
   if (fixing && !o.diff && !stdin_input)

@@ -105,6 +105,16 @@ std::string_view ShownSlice(const FileResult& file, Span span);
 /// ShownSlice on one line, for excerpts.
 std::string Excerpt(const FileResult& file, Span span);
 
+/// A file's error as compilers print it: `where` is "path:LINE:COL" when the error starts with a
+/// position ("2:5: invalid UTF-8 ..."), else "path"; `message` is the rest.
+struct FileError {
+  std::string where, message;
+};
+FileError SplitFileError(const std::string& path, const std::string& error);
+
+/// "where: error: message", the one form of a file's error on stdout and stderr.
+std::string FileErrorLine(const std::string& path, const std::string& error);
+
 /// `file` with names replaced in every string an emitter prints (path, messages, fixes, data,
 /// error, scorecard) and `text` filled with the redacted source, which the result points to.
 FileResult RedactFile(const FileResult& file, const Redactor& redactor, RedactedText* text);

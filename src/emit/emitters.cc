@@ -44,4 +44,23 @@ std::string Excerpt(const FileResult& file, Span span) {
   return s;
 }
 
+FileError SplitFileError(const std::string& path, const std::string& error) {
+  // "LINE:COL: " at the start: digits, a colon, digits, a colon and a space.
+  size_t i = 0;
+  auto digits = [&] {
+    size_t from = i;
+    while (i < error.size() && error[i] >= '0' && error[i] <= '9') ++i;
+    return i > from;
+  };
+  bool located = digits() && i < error.size() && error[i++] == ':' && digits() &&
+                 error.compare(i, 2, ": ") == 0;
+  if (!located) return {path, error};
+  return {path + ":" + error.substr(0, i), error.substr(i + 2)};
+}
+
+std::string FileErrorLine(const std::string& path, const std::string& error) {
+  FileError e = SplitFileError(path, error);
+  return e.where + ": error: " + e.message;
+}
+
 }  // namespace reviewlint

@@ -8,7 +8,11 @@ namespace {
 class LineEmitter : public Emitter {
  public:
   void File(const FileResult& f, std::ostream& out) override {
-    if (!f.error.empty()) out << f.path << ":1:1: error: " << f.error << " [input]\n";
+    if (!f.error.empty()) {
+      FileError e = SplitFileError(f.path, f.error);
+      out << (e.where == f.path ? f.path + ":1:1" : e.where) << ": error: " << e.message
+          << " [input]\n";
+    }
     if (!f.source) return;
     for (const Diagnostic& d : f.diagnostics) {
       Position p = f.source->lines().CodePointPosition(d.span.begin);

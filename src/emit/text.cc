@@ -50,8 +50,9 @@ class TextEmitter : public Emitter {
 
   void File(const FileResult& f, std::ostream& out) override {
     if (!f.error.empty()) {
-      out << Style(kBold) << f.path << ":" << Style(kReset) << " "
-          << Style(SeverityColor(Severity::kError)) << "error:" << Style(kReset) << " " << f.error
+      FileError e = SplitFileError(f.path, f.error);
+      out << Style(kBold) << e.where << ":" << Style(kReset) << " "
+          << Style(SeverityColor(Severity::kError)) << "error:" << Style(kReset) << " " << e.message
           << "\n";
     }
     if (!f.source) return;
@@ -61,14 +62,10 @@ class TextEmitter : public Emitter {
           << ScorecardText(f.scorecard);
   }
 
+  // One form: "13 warnings, 4 infos in 2 files (1 could not be linted)." or
+  // "No findings in 1 file.".
   void End(const Summary& s, std::ostream& out) override {
     if (options_.quiet) return;
-    size_t total = s.errors + s.warnings + s.infos;
-    std::string files = std::to_string(s.files) + (s.files == 1 ? " file" : " files");
-    if (total == 0 && s.files_with_errors == 0) {
-      out << "No problems found in " << files << ".\n";
-      return;
-    }
     std::string line;
     auto part = [&](size_t n, const char* one, const char* many) {
       if (!n) return;
@@ -78,8 +75,8 @@ class TextEmitter : public Emitter {
     part(s.errors, "error", "errors");
     part(s.warnings, "warning", "warnings");
     part(s.infos, "info", "infos");
-    if (line.empty()) line = "no findings";
-    line += " in " + files;
+    if (line.empty()) line = "No findings";
+    line += " in " + std::to_string(s.files) + (s.files == 1 ? " file" : " files");
     if (s.files_with_errors)
       line += " (" + std::to_string(s.files_with_errors) + " could not be linted)";
     out << Style(kBold) << line << "." << Style(kReset) << "\n";

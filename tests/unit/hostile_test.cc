@@ -174,7 +174,12 @@ TEST(Hostile, InvalidUtf8OfEveryKindIsSkippedWithItsPosition) {
   Outcome r = RunBounded({"--color", "never", d}, 10);
   ExpectBounded(r, 2, 300);
   for (const Case& c : cases) {
-    EXPECT_TRUE(Contains(r.out, d + "/" + c.name + ": error: " + c.message + "; skipped\n"))
+    // "path:LINE:COL: error: invalid UTF-8 ...", the position where compilers put it.
+    std::string m = c.message;
+    size_t after = m.find(": ");
+    std::string expected =
+        d + "/" + c.name + ":" + m.substr(0, after) + ": error: " + m.substr(after + 2);
+    EXPECT_TRUE(Contains(r.out, expected + "; skipped\n"))
         << c.name << "\n"
         << r.out;
   }
@@ -227,7 +232,7 @@ TEST(Hostile, EmptyWhitespaceOnlyAndFrontMatterOnlyFilesAreClean) {
   WriteFile(d + "/empty.txt", "");
   Outcome r = RunBounded({"--color", "never", d}, 10);
   ExpectBounded(r, 0, 300);
-  EXPECT_EQ(r.out, "No problems found in 6 files.\n") << r;
+  EXPECT_EQ(r.out, "No findings in 6 files.\n") << r;
 }
 
 TEST(Hostile, HundredMegabyteFile) {
