@@ -26,6 +26,7 @@
 #include "parallel.h"
 #include "people.h"
 #include "report/report.h"
+#include "usage_hints.h"
 #include "version.h"
 
 namespace reviewlint::cli {
@@ -78,7 +79,7 @@ int Explain(const Engine& engine, const std::string& id) {
   if (!r) {
     std::vector<std::string> ids;
     for (const RuleSpec* x : engine.rules()) ids.push_back(x->id);
-    std::cerr << "reviewlint: error: unknown rule \"" << id << "\"" << DidYouMean(id, ids)
+    std::cerr << "reviewlint: error: unknown rule \"" << id << "\"" << DidYouMeanRule(id, ids)
               << "; `reviewlint --list-rules` lists them\n";
     return kExitError;
   }
@@ -395,8 +396,7 @@ int Run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "reviewlint: error: " << e.what() << "\n";
-    std::cerr << "Run `reviewlint --help` for usage.\n";
+    std::cerr << ParseErrorMessage(app, e, argc, argv);
     return kExitError;
   }
 
@@ -416,6 +416,10 @@ int Run(int argc, char** argv) {
     return kExitError;
   }
 
+  if (std::string no_such = NoSuchSubcommand(app, o.paths, argc, argv); !no_such.empty()) {
+    std::cerr << no_such;
+    return kExitError;
+  }
   if (o.paths.empty()) o.paths.push_back(".");
   // Configuration: every file's nearest .reviewlint.json (or --config), loaded before anything
   // is linted so that a broken one stops the run.

@@ -1,6 +1,8 @@
 #include "config.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -47,8 +49,9 @@ bool LoadOne(const std::string& path, Config* out, std::vector<std::string>* see
   }
   seen->push_back(canonical);
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors->push_back(path + ": cannot read config file");
+  if (!in || fs::is_directory(path, ec)) {
+    std::string why = in ? "it is a folder" : std::strerror(errno);
+    errors->push_back(path + ": cannot read config file: " + why);
     return false;
   }
   std::stringstream ss;

@@ -19,7 +19,7 @@ bool CheckConfigIds(const Engine& engine,
   auto check = [&](const std::string& file, const std::string& where, const std::string& id) {
     if (std::find(known.begin(), known.end(), id) != known.end()) return;
     errors->push_back(file + ": " + where + ": unknown rule or pack \"" + id + "\"" +
-                      DidYouMean(id, known));
+                      DidYouMeanRule(id, known));
     ok = false;
   };
   for (const auto& [path, config] : configs) {
@@ -92,7 +92,7 @@ std::unique_ptr<Engine> BuildEngine(const SetupOptions& o, const LintSetup& setu
       errors.push_back("--rule " + kv + ": the level must be off, info, warning or error");
     } else if (std::find(known.begin(), known.end(), key) == known.end()) {
       errors.push_back("--rule " + kv + ": unknown rule or pack \"" + key + "\"" +
-                       DidYouMean(key, known));
+                       DidYouMeanRule(key, known));
     } else {
       settings.levels[key] = level;
     }

@@ -51,5 +51,53 @@ TEST(UserErrors, OneSummaryForm) {
   EXPECT_TRUE(Contains(some.out, "\nNo findings in 2 files (1 could not be linted).\n")) << some.out;
 }
 
+
+TEST(UserErrors, MistypedFlagsGetTheClosestFlag) {
+  CliResult format = RunCli("--formt json -", "x\n");
+  EXPECT_EQ(format.exit_code, 2);
+  EXPECT_TRUE(Contains(format.err, "unknown option --formt (did you mean \"--format\"?)"))
+      << format.err;
+  EXPECT_TRUE(Contains(RunCli("--sumary -", "x\n").err, "(did you mean \"--summary\"?)"));
+  // Flags of the report subcommand, and its own --help.
+  CliResult report = RunCli("report --htm out.html .");
+  EXPECT_TRUE(Contains(report.err, "unknown option --htm (did you mean \"--html\"?)")) << report.err;
+  EXPECT_TRUE(Contains(report.err, "Run `reviewlint report --help` for usage.")) << report.err;
+  CliResult xml = RunCli("report --format xml .");
+  EXPECT_EQ(xml.exit_code, 2);
+  EXPECT_TRUE(Contains(xml.err, "Run `reviewlint report --help` for usage.")) << xml.err;
+  EXPECT_TRUE(Contains(RunCli("--format xml -", "x\n").err, "Run `reviewlint --help` for usage."));
+}
+
+TEST(UserErrors, RulesAreSuggestedByTheirShortNames) {
+  CliResult explain = RunCli("--explain hedge");
+  EXPECT_EQ(explain.exit_code, 2);
+  EXPECT_TRUE(Contains(explain.err, "unknown rule \"hedge\" (did you mean \"vagueness.hedge\"?)"))
+      << explain.err;
+  EXPECT_TRUE(Contains(RunCli("--explain hedg").err, "(did you mean \"vagueness.hedge\"?)"));
+  EXPECT_TRUE(Contains(RunCli("--rule hedge=off -", "x\n").err,
+                       "unknown rule or pack \"hedge\" (did you mean \"vagueness.hedge\"?)"));
+}
+
+TEST(UserErrors, ThereIsNoLintSubcommand) {
+  CliResult r = RunCli("lint --format line examples/vague-review.md");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "") << "nothing is linted";
+  EXPECT_TRUE(Contains(r.err, "there is no \"lint\" subcommand")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "run: reviewlint --format line examples/vague-review.md")) << r.err;
+  CliResult typo = RunCli("reprot .");
+  EXPECT_TRUE(Contains(typo.err, "there is no \"reprot\" subcommand (did you mean \"report\"?)"))
+      << typo.err;
+  // A missing file is still a missing file.
+  CliResult missing = RunCli("--color never notes");
+  EXPECT_TRUE(Contains(missing.out, "notes: error: no such file or folder")) << missing.out;
+}
+
+TEST(UserErrors, UnreadableConfigSaysWhy) {
+  CliResult r = RunCli("--config nothere.json -", "x\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(Contains(r.err, "nothere.json: cannot read config file: No such file or directory"))
+      << r.err;
+}
+
 }  // namespace
 }  // namespace reviewlint
