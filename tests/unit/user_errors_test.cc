@@ -99,5 +99,76 @@ TEST(UserErrors, UnreadableConfigSaysWhy) {
       << r.err;
 }
 
+
+// A config file for a test, in a folder of its own that looks like a repository; returns what
+// reviewlint says about a draft there.
+CliResult LintWithConfig(const std::string& name, const std::string& config) {
+  std::string repo = TempDir() + "/config-" + name;
+  std::filesystem::remove_all(repo);
+  std::filesystem::create_directories(repo + "/.git");
+  WriteFile(repo + "/a.md", "She is somewhat abrasive. He is a team player.\n");
+  WriteFile(repo + "/.reviewlint.json", config);
+  return RunCli("-q --color never '" + repo + "/a.md'");
+}
+
+TEST(UserErrors, ConfigAcceptsTrailingCommasAsJsoncDoes) {
+  CliResult r = LintWithConfig("trailing", R"({
+  // the team's settings
+  "rules": {"vagueness.hedge": "off", /* for now */},
+  "allow": ["team player", "a, ]",],
+})");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_FALSE(Contains(r.out, "vagueness.hedge")) << r.out;
+  EXPECT_FALSE(Contains(r.out, "team player")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "[bias.personality]")) << r.out;
+  // A real syntax error keeps its position.
+  CliResult bad = LintWithConfig("trailing-bad", "{\"rules\": {\n  \"x\": 3\n  \"y\": 4,}}");
+  EXPECT_TRUE(Contains(bad.err, ".reviewlint.json:3:5: invalid JSON: unexpected string literal"))
+      << bad.err;
+}
+
+TEST(UserErrors, PacksAreReportedWhereTheyAreWritten) {
+  CliResult r = LintWithConfig("pipp", R"({"packs": {"pipp": false}})");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(Contains(r.err, ".reviewlint.json: /packs/pipp: unknown pack \"pipp\" (did you mean "
+                              "\"pip\"?)"))
+      << r.err;
+  CliResult rule = LintWithConfig("pack-rule", R"({"packs": {"vagueness.hedge": "off"}})");
+  EXPECT_TRUE(Contains(rule.err, "/packs/vagueness.hedge: \"vagueness.hedge\" is a rule, not a pack"))
+      << rule.err;
+}
+
+TEST(UserErrors, PacksTakeTheLevelsRulesTake) {
+  CliResult off = LintWithConfig("pack-off", R"({"packs": {"vagueness": "off"}})");
+  EXPECT_EQ(off.err, "");
+  EXPECT_FALSE(Contains(off.out, "[vagueness.")) << off.out;
+  EXPECT_TRUE(Contains(off.out, "[bias.personality]")) << off.out;
+  CliResult error = LintWithConfig("pack-error", R"({"packs": {"vagueness": "error"}})");
+  EXPECT_TRUE(Contains(error.out, "error: \"somewhat\"")) << error.out;
+  CliResult boolean = LintWithConfig("pack-bool", R"({"packs": {"vagueness": false}})");
+  EXPECT_EQ(boolean.err, "");
+  EXPECT_FALSE(Contains(boolean.out, "[vagueness.")) << boolean.out;
+}
+
+TEST(UserErrors, UnknownThresholdKeysAreRefused) {
+  CliResult r = LintWithConfig("min-wordz", R"({"thresholds": {"rubric.uncovered": {"min_wordz": 3}}})");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(Contains(r.err, ".reviewlint.json: /thresholds/rubric.uncovered/min_wordz: unknown "
+                              "threshold \"min_wordz\" for rubric.uncovered (did you mean "
+                              "\"min_words\"?); it takes: min_words"))
+      << r.err;
+  CliResult ratio = LintWithConfig(
+      "ratio", R"({"thresholds": {"balance.missing-constructive": {"min_constructive_ration": 1}}})");
+  EXPECT_TRUE(Contains(ratio.err, "(did you mean \"min_constructive_ratio\"?)")) << ratio.err;
+  CliResult rule = LintWithConfig("threshold-rule", R"({"thresholds": {"uncovered": {}}})");
+  EXPECT_TRUE(Contains(rule.err, "/thresholds/uncovered: unknown rule \"uncovered\" (did you mean "
+                                 "\"rubric.uncovered\"?)"))
+      << rule.err;
+  CliResult known = LintWithConfig(
+      "known", R"({"thresholds": {"balance.missing-constructive": {"min_constructive_ratio": 0.2}}})");
+  EXPECT_EQ(known.err, "");
+}
+
 }  // namespace
 }  // namespace reviewlint
