@@ -324,7 +324,8 @@ int Run(int argc, char** argv) {
   app.add_option("--color", o.color, "Color the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
-  app.add_flag("-q,--quiet", o.quiet, "Print findings only: no source lines, no summary");
+  app.add_flag("-q,--quiet", o.quiet,
+               "Print findings only: no source lines, no help lines, no summary");
   app.add_flag("--list-rules", o.list_rules, "List every rule with its severity and exit");
   app.add_option("--explain", o.explain,
                  "Explain a rule (why it matters, what to write instead) and exit");
@@ -525,8 +526,7 @@ int Run(int argc, char** argv) {
       if (!never && d.severity >= threshold) failed = true;
     }
     if (!fixing) emitter->File(f, out);
-    if (!f.error.empty() && o.format != "text")
-      std::cerr << FileErrorLine(f.path, f.error) << "\n";
+    if (!f.error.empty() && o.format != "text") std::cerr << FileErrorLine(f.path, f.error) << "\n";
   });
   if (!fixing) emitter->End(summary, out);
   if (fixing && !o.diff && !stdin_input)

@@ -54,8 +54,8 @@ std::string DidYouMeanRule(std::string_view word, const std::vector<std::string>
     short_names.push_back(id.find('.') == std::string::npos ? "" : id.substr(id.find('.') + 1));
   std::string name = ClosestMatch(word, short_names);
   if (name.empty()) return "";
-  size_t i = static_cast<size_t>(
-      std::find(short_names.begin(), short_names.end(), name) - short_names.begin());
+  size_t i = static_cast<size_t>(std::find(short_names.begin(), short_names.end(), name) -
+                                 short_names.begin());
   return " (did you mean \"" + ids[i] + "\"?)";
 }
 

@@ -39,10 +39,10 @@ bool CheckThresholds(const Engine& engine, const std::string& path, const Config
     for (const std::string& k : keys) list += (list.empty() ? "" : ", ") + k;
     for (auto option = it.value().begin(); option != it.value().end(); ++option) {
       if (std::find(keys.begin(), keys.end(), option.key()) != keys.end()) continue;
-      errors->push_back(where + "/" + option.key() + ": unknown threshold \"" + option.key() +
-                        "\" for " + rule->id + DidYouMean(option.key(), keys) +
-                        (keys.empty() ? "; it takes none (only whole-review rules do)"
-                                      : "; it takes: " + list));
+      errors->push_back(
+          where + "/" + option.key() + ": unknown threshold \"" + option.key() + "\" for " +
+          rule->id + DidYouMean(option.key(), keys) +
+          (keys.empty() ? "; it takes none (only whole-review rules do)" : "; it takes: " + list));
     }
   }
   return errors->size() == before;

@@ -65,8 +65,8 @@ std::string ParseErrorMessage(const CLI::App& app, const CLI::ParseError& e, int
   return "reviewlint: error: " + what + "\nRun `" + help + "` for usage.\n";
 }
 
-std::string NoSuchSubcommand(const CLI::App& app, const std::vector<std::string>& paths,
-                             int argc, char** argv) {
+std::string NoSuchSubcommand(const CLI::App& app, const std::vector<std::string>& paths, int argc,
+                             char** argv) {
   if (paths.empty()) return "";
   const std::string& word = paths.front();
   std::error_code ec;

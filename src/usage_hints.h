@@ -12,12 +12,11 @@ namespace reviewlint::cli {
 
 /// The message for a ParseError of `app`: each unknown flag with the closest flag of the command
 /// it was given to, then "Run `reviewlint [SUBCOMMAND] --help` for usage.". Ends with a newline.
-std::string ParseErrorMessage(const CLI::App& app, const CLI::ParseError& e, int argc,
-                              char** argv);
+std::string ParseErrorMessage(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv);
 
 /// When the first path is no file or folder but reads as a subcommand (`lint`, or a typo of
 /// one), the message saying so and what to run instead; else "".
-std::string NoSuchSubcommand(const CLI::App& app, const std::vector<std::string>& paths,
-                             int argc, char** argv);
+std::string NoSuchSubcommand(const CLI::App& app, const std::vector<std::string>& paths, int argc,
+                             char** argv);
 
 }  // namespace reviewlint::cli

@@ -6,7 +6,7 @@ namespace reviewlint {
 
 const std::vector<EmitterInfo>& Emitters() {
   static const std::vector<EmitterInfo> kEmitters = {
-      {"text", "for people: location, message, the source line and a caret underline",
+      {"text", "for people: location, message, the source lines with labelled underlines, help",
        &MakeTextEmitter},
       {"json", "the stable JSON contract (see README)", &MakeJsonEmitter},
       {"sarif", "SARIF 2.1.0 for code scanning (GitHub, Azure DevOps)", &MakeSarifEmitter},

@@ -38,7 +38,10 @@ TEST(Cli, TextOutputLooksLikeACompiler) {
             "anyone; say what "
             "they did and what came of it [vagueness.generic-praise]\n"
             "  1 | She is a good communicator.\n"
-            "    |          ^~~~~~~~~~~~~~~~~\n"
+            "    |          ^~~~~~~~~~~~~~~~~ vagueness.generic-praise\n"
+            "    = help: Name one piece of work, what the person did in it and what it changed, "
+            "with a size: \"Her write-up of the March outage became the template for all 14 "
+            "teams' postmortems.\" [vagueness.generic-praise]\n"
             "1 warning in 1 file.\n");
   CliResult q = RunCli("--quiet --stdin-filename draft.md -", kVague);
   EXPECT_EQ(q.out.find("  1 |"), std::string::npos);

@@ -37,7 +37,8 @@ TEST(UserErrors, UnreadableFileIsLocatedLikeACompilerError) {
   EXPECT_TRUE(Contains(json.out, "\"error\":\"2:5: invalid UTF-8")) << json.out;
   // Errors without a position keep "path: error: ...".
   CliResult missing = RunCli("--color never no-such-file.md");
-  EXPECT_TRUE(Contains(missing.out, "no-such-file.md: error: no such file or folder")) << missing.out;
+  EXPECT_TRUE(Contains(missing.out, "no-such-file.md: error: no such file or folder"))
+      << missing.out;
 }
 
 TEST(UserErrors, OneSummaryForm) {
@@ -48,9 +49,9 @@ TEST(UserErrors, OneSummaryForm) {
   WriteFile(dir + "/a.md", std::string("binary\0", 7));
   WriteFile(dir + "/b.md", "She cut the build from 40 to 6 minutes.\n");
   CliResult some = RunCli("--color never '" + dir + "'");
-  EXPECT_TRUE(Contains(some.out, "\nNo findings in 2 files (1 could not be linted).\n")) << some.out;
+  EXPECT_TRUE(Contains(some.out, "\nNo findings in 2 files (1 could not be linted).\n"))
+      << some.out;
 }
-
 
 TEST(UserErrors, MistypedFlagsGetTheClosestFlag) {
   CliResult format = RunCli("--formt json -", "x\n");
@@ -60,7 +61,8 @@ TEST(UserErrors, MistypedFlagsGetTheClosestFlag) {
   EXPECT_TRUE(Contains(RunCli("--sumary -", "x\n").err, "(did you mean \"--summary\"?)"));
   // Flags of the report subcommand, and its own --help.
   CliResult report = RunCli("report --htm out.html .");
-  EXPECT_TRUE(Contains(report.err, "unknown option --htm (did you mean \"--html\"?)")) << report.err;
+  EXPECT_TRUE(Contains(report.err, "unknown option --htm (did you mean \"--html\"?)"))
+      << report.err;
   EXPECT_TRUE(Contains(report.err, "Run `reviewlint report --help` for usage.")) << report.err;
   CliResult xml = RunCli("report --format xml .");
   EXPECT_EQ(xml.exit_code, 2);
@@ -99,7 +101,6 @@ TEST(UserErrors, UnreadableConfigSaysWhy) {
       << r.err;
 }
 
-
 // A config file for a test, in a folder of its own that looks like a repository; returns what
 // reviewlint says about a draft there.
 CliResult LintWithConfig(const std::string& name, const std::string& config) {
@@ -131,11 +132,13 @@ TEST(UserErrors, ConfigAcceptsTrailingCommasAsJsoncDoes) {
 TEST(UserErrors, PacksAreReportedWhereTheyAreWritten) {
   CliResult r = LintWithConfig("pipp", R"({"packs": {"pipp": false}})");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_TRUE(Contains(r.err, ".reviewlint.json: /packs/pipp: unknown pack \"pipp\" (did you mean "
-                              "\"pip\"?)"))
+  EXPECT_TRUE(Contains(r.err,
+                       ".reviewlint.json: /packs/pipp: unknown pack \"pipp\" (did you mean "
+                       "\"pip\"?)"))
       << r.err;
   CliResult rule = LintWithConfig("pack-rule", R"({"packs": {"vagueness.hedge": "off"}})");
-  EXPECT_TRUE(Contains(rule.err, "/packs/vagueness.hedge: \"vagueness.hedge\" is a rule, not a pack"))
+  EXPECT_TRUE(
+      Contains(rule.err, "/packs/vagueness.hedge: \"vagueness.hedge\" is a rule, not a pack"))
       << rule.err;
 }
 
@@ -152,21 +155,26 @@ TEST(UserErrors, PacksTakeTheLevelsRulesTake) {
 }
 
 TEST(UserErrors, UnknownThresholdKeysAreRefused) {
-  CliResult r = LintWithConfig("min-wordz", R"({"thresholds": {"rubric.uncovered": {"min_wordz": 3}}})");
+  CliResult r =
+      LintWithConfig("min-wordz", R"({"thresholds": {"rubric.uncovered": {"min_wordz": 3}}})");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_TRUE(Contains(r.err, ".reviewlint.json: /thresholds/rubric.uncovered/min_wordz: unknown "
-                              "threshold \"min_wordz\" for rubric.uncovered (did you mean "
-                              "\"min_words\"?); it takes: min_words"))
+  EXPECT_TRUE(Contains(r.err,
+                       ".reviewlint.json: /thresholds/rubric.uncovered/min_wordz: unknown "
+                       "threshold \"min_wordz\" for rubric.uncovered (did you mean "
+                       "\"min_words\"?); it takes: min_words"))
       << r.err;
   CliResult ratio = LintWithConfig(
-      "ratio", R"({"thresholds": {"balance.missing-constructive": {"min_constructive_ration": 1}}})");
+      "ratio",
+      R"({"thresholds": {"balance.missing-constructive": {"min_constructive_ration": 1}}})");
   EXPECT_TRUE(Contains(ratio.err, "(did you mean \"min_constructive_ratio\"?)")) << ratio.err;
   CliResult rule = LintWithConfig("threshold-rule", R"({"thresholds": {"uncovered": {}}})");
-  EXPECT_TRUE(Contains(rule.err, "/thresholds/uncovered: unknown rule \"uncovered\" (did you mean "
-                                 "\"rubric.uncovered\"?)"))
+  EXPECT_TRUE(Contains(rule.err,
+                       "/thresholds/uncovered: unknown rule \"uncovered\" (did you mean "
+                       "\"rubric.uncovered\"?)"))
       << rule.err;
   CliResult known = LintWithConfig(
-      "known", R"({"thresholds": {"balance.missing-constructive": {"min_constructive_ratio": 0.2}}})");
+      "known",
+      R"({"thresholds": {"balance.missing-constructive": {"min_constructive_ratio": 0.2}}})");
   EXPECT_EQ(known.err, "");
 }
 
