@@ -55,6 +55,7 @@ struct Options {
   bool redact = false;
   std::vector<std::string> redact_names;
   unsigned jobs = 0;
+  size_t max_findings = kDefaultMaxFindings;
 };
 
 int ListRules(const Engine& engine) {
@@ -357,6 +358,18 @@ int Run(int argc, char** argv) {
       ->type_name("NAME")
       ->allow_extra_args(false);
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: the hardware threads)");
+  app.add_option("--max-findings", o.max_findings,
+                 "Show at most N findings per file (0: all); the exit code and the summary count "
+                 "them all")
+      ->type_name("N")
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            bool digits = !v.empty() && std::all_of(v.begin(), v.end(),
+                                                    [](char c) { return c >= '0' && c <= '9'; });
+            return digits ? std::string() : "\"" + v + "\" is not a number of findings (0: all)";
+          },
+          "N"))
+      ->default_str(std::to_string(kDefaultMaxFindings));
 
   std::string init_dir = ".";
   CLI::App* init = app.add_subcommand(
@@ -456,6 +469,7 @@ int Run(int argc, char** argv) {
   eo.summary = o.summary;
   eo.sarif_root = o.sarif_root;
   eo.sarif_no_snippets = o.sarif_no_snippets;
+  eo.max_findings = o.max_findings;
   if (const char* max = std::getenv("REVIEWLINT_SARIF_MAX_RESULTS"))
     eo.sarif_max_results = std::strtoul(max, nullptr, 10);
   eo.tool_version = kVersion;
@@ -525,8 +539,11 @@ int Run(int argc, char** argv) {
         ++summary.infos;
       if (!never && d.severity >= threshold) failed = true;
     }
-    if (!fixing) emitter->File(f, out);
+    size_t not_shown = fixing ? 0 : EmitFile(*emitter, f, o.max_findings, out);
+    summary.not_shown += not_shown;
     if (!f.error.empty() && o.format != "text") std::cerr << FileErrorLine(f.path, f.error) << "\n";
+    if (not_shown && o.format != "text")
+      std::cerr << f.path << ": " << NotShownMessage(not_shown, o.max_findings) << "\n";
   });
   if (!fixing) emitter->End(summary, out);
   if (fixing && !o.diff && !stdin_input)

@@ -22,6 +22,28 @@ std::unique_ptr<Emitter> MakeEmitter(std::string_view name, const EmitOptions& o
   return nullptr;
 }
 
+size_t EmitFile(Emitter& emitter, const FileResult& file, size_t max, std::ostream& out) {
+  if (max == 0 || file.diagnostics.size() <= max) {
+    emitter.File(file, out);
+    return 0;
+  }
+  FileResult first;
+  first.path = file.path;
+  first.source = file.source;
+  first.diagnostics.assign(file.diagnostics.begin(), file.diagnostics.begin() + max);
+  first.error = file.error;
+  first.scorecard = file.scorecard;
+  first.redacted = file.redacted;
+  first.not_shown = file.diagnostics.size() - max;
+  emitter.File(first, out);
+  return first.not_shown;
+}
+
+std::string NotShownMessage(size_t not_shown, size_t max) {
+  return std::to_string(not_shown) + (not_shown == 1 ? " more finding" : " more findings") +
+         " not shown (--max-findings " + std::to_string(max) + "; 0 shows all)";
+}
+
 std::string_view ShownText(const FileResult& file) {
   return file.redacted ? std::string_view(file.redacted->text) : file.source->text();
 }

@@ -1,5 +1,7 @@
 // One finding per line, `path:line:col: severity: message [rule-id]`, columns in code points:
-// what Vim's errorformat (%f:%l:%c: %t%*[^:]: %m) and Emacs Flycheck read.
+// what Vim's errorformat (%f:%l:%c: %t%*[^:]: %m) and Emacs Flycheck read. Past --max-findings
+// nothing more is printed here: the note saying how many were left out goes to stderr (cli.cc),
+// where no errorformat takes it for a finding.
 #include "emitter.h"
 
 namespace reviewlint {

@@ -69,12 +69,15 @@ class TextEmitter : public Emitter {
     std::set<std::string> helped;  // rules whose help this file has shown
     for (const auto& group : Snippets(f, located)) PrintSnippet(f, group, &helped, out);
     PrintWholeReview(f, whole, &helped, out);
+    if (f.not_shown)
+      out << Style(kBold) << f.path << ":" << Style(kReset) << " "
+          << NotShownMessage(f.not_shown, options_.max_findings) << "\n";
     if (options_.summary)
       out << Style(kBold) << f.path << ": summary" << Style(kReset) << "\n"
           << ScorecardText(f.scorecard);
   }
 
-  // One form: "13 warnings, 4 infos in 2 files (1 could not be linted)." or
+  // One form: "13 warnings, 4 infos in 2 files (1 could not be linted; 3 not shown)." or
   // "No findings in 1 file.".
   void End(const Summary& s, std::ostream& out) override {
     if (options_.quiet) return;
@@ -89,8 +92,11 @@ class TextEmitter : public Emitter {
     part(s.infos, "info", "infos");
     if (line.empty()) line = "No findings";
     line += " in " + std::to_string(s.files) + (s.files == 1 ? " file" : " files");
-    if (s.files_with_errors)
-      line += " (" + std::to_string(s.files_with_errors) + " could not be linted)";
+    std::string notes;
+    if (s.files_with_errors) notes = std::to_string(s.files_with_errors) + " could not be linted";
+    if (s.not_shown)
+      notes += (notes.empty() ? "" : "; ") + std::to_string(s.not_shown) + " not shown";
+    if (!notes.empty()) line += " (" + notes + ")";
     out << Style(kBold) << line << "." << Style(kReset) << "\n";
   }
 
