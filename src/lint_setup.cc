@@ -48,49 +48,49 @@ bool CheckThresholds(const Engine& engine, const std::string& path, const Config
   return errors->size() == before;
 }
 
-// Rule ids and pack names in config files must exist: a key under "packs" names a pack, one
-// under "rules" a rule or a pack.
+// Every config's names must exist.
 bool CheckConfigIds(const Engine& engine,
                     const std::map<std::string, std::unique_ptr<Config>>& configs,
                     std::vector<std::string>* errors) {
-  const auto& known = engine.known_ids();
-  std::vector<std::string> packs;
-  for (const RulePack& p : engine.packs()) packs.push_back(p.name);
-  bool ok = true;
-  auto check = [&](const std::string& file, const std::string& where, const std::string& id) {
-    bool in_packs = where.rfind("/packs/", 0) == 0;
-    const std::vector<std::string>& names = in_packs ? packs : known;
-    if (std::find(names.begin(), names.end(), id) != names.end()) return;
-    ok = false;
-    if (in_packs && engine.FindRule(id)) {
-      errors->push_back(file + ": " + where + ": \"" + id +
-                        "\" is a rule, not a pack; set it under \"rules\"");
-      return;
-    }
-    errors->push_back(file + ": " + where + ": unknown " + (in_packs ? "pack" : "rule or pack") +
-                      " \"" + id + "\"" +
-                      (in_packs ? DidYouMean(id, names) : DidYouMeanRule(id, names)));
-  };
-  for (const auto& [path, config] : configs) {
-    if (!config) continue;
-    for (const auto& [id, level] : config->rules) {
-      auto at = config->set_at.find(id);
-      check(path, at == config->set_at.end() ? "/rules/" + id : at->second, id);
-    }
-    for (size_t i = 0; i < config->overrides.size(); ++i)
-      for (const auto& [id, level] : config->overrides[i].rules)
-        check(path, "/overrides/" + std::to_string(i) + "/rules/" + id, id);
-    if (!config->rubric.empty() && !engine.FindRubric(config->rubric)) {
-      errors->push_back(path + ": /rubric: unknown rubric \"" + config->rubric +
-                        "\"; known: " + engine.RubricNames());
-      ok = false;
-    }
-    ok = CheckThresholds(engine, path, *config, errors) && ok;
-  }
-  return ok;
+  const size_t before = errors->size();
+  for (const auto& [path, config] : configs)
+    if (config) CheckConfigNames(engine, path, *config, errors);
+  return errors->size() == before;
 }
 
 }  // namespace
+
+// A key under "packs" names a pack, one under "rules" a rule or a pack.
+void CheckConfigNames(const Engine& engine, const std::string& path, const Config& config,
+                      std::vector<std::string>* errors) {
+  const auto& known = engine.known_ids();
+  std::vector<std::string> packs;
+  for (const RulePack& p : engine.packs()) packs.push_back(p.name);
+  auto check = [&](const std::string& where, const std::string& id) {
+    bool in_packs = where.rfind("/packs/", 0) == 0;
+    const std::vector<std::string>& names = in_packs ? packs : known;
+    if (std::find(names.begin(), names.end(), id) != names.end()) return;
+    if (in_packs && engine.FindRule(id)) {
+      errors->push_back(path + ": " + where + ": \"" + id +
+                        "\" is a rule, not a pack; set it under \"rules\"");
+      return;
+    }
+    errors->push_back(path + ": " + where + ": unknown " + (in_packs ? "pack" : "rule or pack") +
+                      " \"" + id + "\"" +
+                      (in_packs ? DidYouMean(id, names) : DidYouMeanRule(id, names)));
+  };
+  for (const auto& [id, level] : config.rules) {
+    auto at = config.set_at.find(id);
+    check(at == config.set_at.end() ? "/rules/" + id : at->second, id);
+  }
+  for (size_t i = 0; i < config.overrides.size(); ++i)
+    for (const auto& [id, level] : config.overrides[i].rules)
+      check("/overrides/" + std::to_string(i) + "/rules/" + id, id);
+  if (!config.rubric.empty() && !engine.FindRubric(config.rubric))
+    errors->push_back(path + ": /rubric: unknown rubric \"" + config.rubric +
+                      "\"; known: " + engine.RubricNames());
+  CheckThresholds(engine, path, config, errors);
+}
 
 bool LoadConfigs(const SetupOptions& o, LintSetup* s, std::vector<std::string>* errors) {
   const size_t before = errors->size();
