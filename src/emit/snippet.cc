@@ -94,6 +94,72 @@ std::vector<uint32_t> LinesToShow(const LineIndex& lines, const std::vector<Labe
   return ends;
 }
 
+// The underlines of the labels that cover line `index` (probe: the whole line).
+std::vector<std::pair<const Label*, Mark>> MarksOn(const FileResult& f, const ShownLine& probe,
+                                                   uint32_t index,
+                                                   const std::vector<Label>& labels) {
+  std::vector<std::pair<const Label*, Mark>> marks;
+  for (const Label& l : labels) {
+    auto [first, last] = SpanLines(f.source->lines(), l.span);
+    if (index >= first && index <= last) marks.push_back({&l, MarkOn(f, probe, index, l)});
+  }
+  return marks;
+}
+
+// Prints the window of the line, tabs as four spaces; returns the display cells of each of its
+// bytes (-1 for a byte inside a code point).
+std::vector<int> PrintLineText(const ShownLine& line, const std::string& gutter,
+                               std::ostream& out) {
+  std::string text;
+  std::vector<int> cells;
+  for (size_t i = line.from; i < line.to;) {
+    size_t at = i;
+    int n = Cells(line.text, &i);
+    text += line.text[at] == '\t' ? std::string("    ") : std::string(line.text.substr(at, i - at));
+    cells.push_back(n);
+    cells.resize(cells.size() + (i - at - 1), -1);
+  }
+  out << "  " << gutter << " | " << (line.from ? "..." : "") << text
+      << (line.to < line.text.size() ? "..." : "") << "\n";
+  return cells;
+}
+
+// "^~~~" under the span's part on this line: '^' where it starts, '~' for the rest.
+std::string Underline(const ShownLine& line, const std::vector<int>& cells, const Mark& m) {
+  std::string row;
+  for (size_t i = line.from; i < line.to; ++i) {
+    int n = cells[i - line.from];
+    if (n < 0) continue;
+    char c = (i == m.begin && m.head) ? '^' : (i >= m.begin && i < m.end) ? '~' : ' ';
+    row.append(static_cast<size_t>(n), c);
+  }
+  if (m.head && m.begin >= line.to) row += '^';  // at the end of the line, or past the window
+  while (!row.empty() && row.back() == ' ') row.pop_back();
+  return row;
+}
+
+// One source line and an underline for each label on it, labelled on the label's last line.
+void DrawLine(const FileResult& f, uint32_t index, const std::vector<Label>& labels, size_t width,
+              bool color, std::ostream& out) {
+  Span span = f.source->lines().LineSpan(index);
+  ShownLine probe;
+  probe.text = ShownSlice(f, span);
+  probe.begin = ShownOffset(f, span.begin, false);
+  auto marks = MarksOn(f, probe, index, labels);
+  size_t first_mark = probe.text.size();
+  for (const auto& [label, m] : marks) first_mark = std::min(first_mark, m.begin);
+  ShownLine line = ShowLine(f, index, first_mark);
+  std::string gutter = std::to_string(index + 1);
+  gutter.insert(0, width - gutter.size(), ' ');
+  std::vector<int> cells = PrintLineText(line, gutter, out);
+  for (const auto& [label, m] : marks) {
+    out << "  " << std::string(width, ' ') << " | " << (line.from ? "   " : "")
+        << (color ? SeverityColor(label->severity) : "") << Underline(line, cells, m);
+    if (m.last_line && !label->text.empty()) out << " " << label->text;
+    out << (color ? kReset : "") << "\n";
+  }
+}
+
 }  // namespace
 
 const char* SeverityColor(Severity s) {
@@ -116,59 +182,13 @@ std::pair<uint32_t, uint32_t> SpanLines(const LineIndex& lines, Span span) {
 
 size_t DrawSnippet(const FileResult& f, const std::vector<Label>& labels, bool color,
                    std::ostream& out) {
-  const LineIndex& lines = f.source->lines();
-  std::vector<uint32_t> shown = LinesToShow(lines, labels);
-  std::string pad(std::to_string(shown.back() + 1).size(), ' ');
-  auto style = [&](const char* code) { return color ? code : ""; };
+  std::vector<uint32_t> shown = LinesToShow(f.source->lines(), labels);
+  const size_t width = std::to_string(shown.back() + 1).size();
   for (size_t k = 0; k < shown.size(); ++k) {
-    const uint32_t index = shown[k];
-    if (k > 0 && index > shown[k - 1] + 1) out << "  " << pad << " | ...\n";
-    // The labels on this line, and where the first of them starts.
-    std::vector<std::pair<const Label*, Mark>> marks;
-    ShownLine probe;
-    probe.text = ShownSlice(f, lines.LineSpan(index));
-    probe.begin = ShownOffset(f, lines.LineSpan(index).begin, false);
-    size_t first_mark = probe.text.size();
-    for (const Label& l : labels) {
-      auto [first, last] = SpanLines(lines, l.span);
-      if (index < first || index > last) continue;
-      marks.push_back({&l, MarkOn(f, probe, index, l)});
-      first_mark = std::min(first_mark, marks.back().second.begin);
-    }
-    ShownLine line = ShowLine(f, index, first_mark);
-    std::string gutter = std::to_string(index + 1);
-    gutter.insert(0, pad.size() - gutter.size(), ' ');
-    // The line, tabs as four spaces, cut to the window.
-    std::string text;
-    std::vector<int> cells;  // of each byte that starts a code point, else 0
-    for (size_t i = line.from; i < line.to;) {
-      size_t at = i;
-      int n = Cells(line.text, &i);
-      text +=
-          line.text[at] == '\t' ? std::string("    ") : std::string(line.text.substr(at, i - at));
-      cells.push_back(n);
-      cells.resize(cells.size() + (i - at - 1), -1);
-    }
-    out << "  " << gutter << " | " << (line.from ? "..." : "") << text
-        << (line.to < line.text.size() ? "..." : "") << "\n";
-    for (const auto& [label, m] : marks) {
-      std::string row;
-      for (size_t i = line.from; i < line.to; ++i) {
-        int n = cells[i - line.from];
-        if (n < 0) continue;
-        char c = (i == m.begin && m.head) ? '^' : (i >= m.begin && i < m.end) ? '~' : ' ';
-        if (i == m.begin && !m.head && m.end == m.begin) c = ' ';
-        row.append(static_cast<size_t>(n), c);
-      }
-      if (m.head && m.begin >= line.to) row += '^';  // at the end of the line, or past the window
-      while (!row.empty() && row.back() == ' ') row.pop_back();
-      out << "  " << pad << " | " << (line.from ? "   " : "")
-          << style(SeverityColor(label->severity)) << row << style(kReset);
-      if (m.last_line && !label->text.empty()) out << " " << label->text;
-      out << "\n";
-    }
+    if (k > 0 && shown[k] > shown[k - 1] + 1) out << "  " << std::string(width, ' ') << " | ...\n";
+    DrawLine(f, shown[k], labels, width, color, out);
   }
-  return pad.size() + 3;
+  return width + 3;
 }
 
 }  // namespace reviewlint
