@@ -75,7 +75,9 @@ std::string NoSuchSubcommand(const CLI::App& app, const std::vector<std::string>
   if (!bare_word || std::filesystem::exists(word, ec)) return "";
   std::vector<std::string> subcommands = SubcommandNames(app);
   std::string typo = DidYouMean(word, subcommands);
-  if (paths.size() == 1 && typo.empty()) return "";  // just a missing file
+  // Alone, a bare word is a missing file, unless it is a verb people type for linting.
+  bool verb = word == "lint" || word == "check";
+  if (paths.size() == 1 && typo.empty() && !verb) return "";
   std::string message = "reviewlint: error: there is no \"" + word + "\" subcommand" + typo +
                         ", and no file or folder of that name";
   if (typo.empty()) {
@@ -89,7 +91,8 @@ std::string NoSuchSubcommand(const CLI::App& app, const std::vector<std::string>
       }
       rest += std::string(" ") + argv[i];
     }
-    message += "; reviewlint lints the files it is given, so run: reviewlint" + rest;
+    message += "; reviewlint lints the files it is given, so run: reviewlint" +
+               (rest.empty() ? " FILE..." : rest);
   }
   std::string list;
   for (const std::string& s : subcommands) list += (list.empty() ? "" : ", ") + s;

@@ -86,6 +86,7 @@ TEST(UserErrors, ThereIsNoLintSubcommand) {
   EXPECT_EQ(r.out, "") << "nothing is linted";
   EXPECT_TRUE(Contains(r.err, "there is no \"lint\" subcommand")) << r.err;
   EXPECT_TRUE(Contains(r.err, "run: reviewlint --format line examples/vague-review.md")) << r.err;
+  EXPECT_TRUE(Contains(RunCli("lint").err, "there is no \"lint\" subcommand")) << "alone too";
   CliResult typo = RunCli("reprot .");
   EXPECT_TRUE(Contains(typo.err, "there is no \"reprot\" subcommand (did you mean \"report\"?)"))
       << typo.err;
