@@ -26,6 +26,7 @@
 #include "parallel.h"
 #include "people.h"
 #include "report/report.h"
+#include "usage_hints.h"
 #include "version.h"
 
 namespace reviewlint::cli {
@@ -55,6 +56,7 @@ struct Options {
   bool redact = false;
   std::vector<std::string> redact_names;
   unsigned jobs = 0;
+  size_t max_findings = kDefaultMaxFindings;
 };
 
 int ListRules(const Engine& engine) {
@@ -79,7 +81,7 @@ int Explain(const Engine& engine, const std::string& id) {
   if (!r) {
     std::vector<std::string> ids;
     for (const RuleSpec* x : engine.rules()) ids.push_back(x->id);
-    std::cerr << "reviewlint: error: unknown rule \"" << id << "\"" << DidYouMean(id, ids)
+    std::cerr << "reviewlint: error: unknown rule \"" << id << "\"" << DidYouMeanRule(id, ids)
               << "; `reviewlint --list-rules` lists them\n";
     return kExitError;
   }
@@ -337,7 +339,8 @@ int Run(int argc, char** argv) {
   app.add_option("--color", o.color, "Color the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
-  app.add_flag("-q,--quiet", o.quiet, "Print findings only: no source lines, no summary");
+  app.add_flag("-q,--quiet", o.quiet,
+               "Print findings only: no source lines, no help lines, no summary");
   app.add_flag("--list-rules", o.list_rules, "List every rule with its severity and exit");
   app.add_option("--explain", o.explain,
                  "Explain a rule (why it matters, what to write instead) and exit");
@@ -372,6 +375,18 @@ int Run(int argc, char** argv) {
       ->type_name("NAME")
       ->allow_extra_args(false);
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: the hardware threads)");
+  app.add_option("--max-findings", o.max_findings,
+                 "Show at most N findings per file (0: all); the exit code and the summary count "
+                 "them all")
+      ->type_name("N")
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            bool digits = !v.empty() && std::all_of(v.begin(), v.end(),
+                                                    [](char c) { return c >= '0' && c <= '9'; });
+            return digits ? std::string() : "\"" + v + "\" is not a number of findings (0: all)";
+          },
+          "N"))
+      ->default_str(std::to_string(kDefaultMaxFindings));
 
   std::string init_dir = ".";
   CLI::App* init = app.add_subcommand(
@@ -412,8 +427,7 @@ int Run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "reviewlint: error: " << e.what() << "\n";
-    std::cerr << "Run `reviewlint --help` for usage.\n";
+    std::cerr << ParseErrorMessage(app, e, argc, argv);
     return kExitError;
   }
 
@@ -433,6 +447,10 @@ int Run(int argc, char** argv) {
     return kExitError;
   }
 
+  if (std::string no_such = NoSuchSubcommand(app, o.paths, argc, argv); !no_such.empty()) {
+    std::cerr << no_such;
+    return kExitError;
+  }
   if (o.paths.empty()) o.paths.push_back(".");
   // Configuration: every file's nearest .reviewlint.json (or --config), loaded before anything
   // is linted so that a broken one stops the run.
@@ -468,6 +486,7 @@ int Run(int argc, char** argv) {
   eo.summary = o.summary;
   eo.sarif_root = o.sarif_root;
   eo.sarif_no_snippets = o.sarif_no_snippets;
+  eo.max_findings = o.max_findings;
   if (const char* max = std::getenv("REVIEWLINT_SARIF_MAX_RESULTS"))
     eo.sarif_max_results = std::strtoul(max, nullptr, 10);
   eo.tool_version = kVersion;
@@ -511,7 +530,7 @@ int Run(int argc, char** argv) {
       } else if (n > 0) {
         std::string error;
         if (!WriteAtomically(original.path, text, &error)) {
-          std::cerr << original.path << ": error: " << error << "; the file is unchanged\n";
+          std::cerr << FileErrorLine(original.path, error) << "; the file is unchanged\n";
           fix_failed = true;
         }
       }
@@ -526,7 +545,7 @@ int Run(int argc, char** argv) {
       }
       shown = &remaining;
     } else if (fixing && !original.error.empty()) {
-      std::cerr << original.path << ": error: " << original.error << "; not fixed\n";
+      std::cerr << FileErrorLine(original.path, original.error) << "; not fixed\n";
     }
     if (o.redact) {
       redacted = RedactFile(*shown, redactor, &redacted_text);
@@ -544,9 +563,11 @@ int Run(int argc, char** argv) {
         ++summary.infos;
       if (!never && d.severity >= threshold) failed = true;
     }
-    emitter->File(f, findings_out);
-    if (!f.error.empty() && o.format != "text")
-      std::cerr << f.path << ": error: " << f.error << "\n";
+    size_t not_shown = EmitFile(*emitter, f, o.max_findings, findings_out);
+    summary.not_shown += not_shown;
+    if (!f.error.empty() && o.format != "text") std::cerr << FileErrorLine(f.path, f.error) << "\n";
+    if (not_shown && o.format != "text")
+      std::cerr << f.path << ": " << NotShownMessage(not_shown, o.max_findings) << "\n";
   });
   emitter->End(summary, findings_out);
   if (fixing)

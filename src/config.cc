@@ -1,6 +1,8 @@
 #include "config.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -47,8 +49,9 @@ bool LoadOne(const std::string& path, Config* out, std::vector<std::string>* see
   }
   seen->push_back(canonical);
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors->push_back(path + ": cannot read config file");
+  if (!in || fs::is_directory(path, ec)) {
+    std::string why = in ? "it is a folder" : std::strerror(errno);
+    errors->push_back(path + ": cannot read config file: " + why);
     return false;
   }
   std::stringstream ss;
@@ -69,12 +72,18 @@ bool LoadOne(const std::string& path, Config* out, std::vector<std::string>* see
   out->chain.push_back(path);
   out->path = path;
   out->dir = dir;
+  // Packs take the levels rules take; true and false (the first form) mean "on" and "off".
   if (doc.contains("packs"))
-    for (auto it = doc["packs"].begin(); it != doc["packs"].end(); ++it)
-      out->rules[it.key()] = it.value().get<bool>() ? "on" : "off";
+    for (auto it = doc["packs"].begin(); it != doc["packs"].end(); ++it) {
+      const json& v = it.value();
+      out->rules[it.key()] = v.is_boolean() ? (v.get<bool>() ? "on" : "off") : v.get<std::string>();
+      out->set_at[it.key()] = "/packs/" + it.key();
+    }
   if (doc.contains("rules"))
-    for (auto it = doc["rules"].begin(); it != doc["rules"].end(); ++it)
+    for (auto it = doc["rules"].begin(); it != doc["rules"].end(); ++it) {
       out->rules[it.key()] = it.value();
+      out->set_at[it.key()] = "/rules/" + it.key();
+    }
   if (doc.contains("rubric")) {
     std::string r = doc["rubric"];
     bool is_file =
@@ -185,9 +194,9 @@ std::string StarterConfig() {
   // reviewlint configuration. JSON with comments; the schema lets editors complete and check it.
   "$schema": "https://raw.githubusercontent.com/reviewlint/reviewlint/main/schemas/config.schema.json",
 
-  // Turn packs off, or set a rule or a pack to "off", "info", "warning" or "error".
+  // Set a pack or a rule to "off", "on", "info", "warning" or "error".
   // `reviewlint --list-rules` lists them.
-  "packs": {"pip": true},
+  "packs": {"pip": "on"},
   "rules": {
     "vagueness.hedge": "info"
   },

@@ -22,7 +22,8 @@ struct ConfigOverride {
 struct Config {
   std::string path;                          // the file that was asked for ("" when there is none)
   std::string dir;                           // its folder: globs and relative paths start here
-  std::map<std::string, std::string> rules;  // rule id or pack → off|info|warning|error
+  std::map<std::string, std::string> rules;  // rule id or pack → off|on|info|warning|error
+  std::map<std::string, std::string> set_at;  // rule id or pack → where it was set ("/packs/pip")
   std::string rubric;
   std::vector<std::string> rubric_files;  // resolved paths
   std::vector<std::string> rule_dirs;     // resolved paths

@@ -46,4 +46,17 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
   return m.empty() ? "" : " (did you mean \"" + m + "\"?)";
 }
 
+std::string DidYouMeanRule(std::string_view word, const std::vector<std::string>& ids) {
+  if (std::string full = DidYouMean(word, ids); !full.empty()) return full;
+  // The short names, in the order of `ids`; a short name two packs share suggests the first.
+  std::vector<std::string> short_names;
+  for (const std::string& id : ids)
+    short_names.push_back(id.find('.') == std::string::npos ? "" : id.substr(id.find('.') + 1));
+  std::string name = ClosestMatch(word, short_names);
+  if (name.empty()) return "";
+  size_t i = static_cast<size_t>(std::find(short_names.begin(), short_names.end(), name) -
+                                 short_names.begin());
+  return " (did you mean \"" + ids[i] + "\"?)";
+}
+
 }  // namespace reviewlint

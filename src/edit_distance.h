@@ -16,4 +16,8 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
 /// " (did you mean \"x\"?)" or "".
 std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
 
+/// DidYouMean over rule ids ("vagueness.hedge") and pack names that also matches a rule by its
+/// short name: "hedge" and "hedg" suggest "vagueness.hedge".
+std::string DidYouMeanRule(std::string_view word, const std::vector<std::string>& ids);
+
 }  // namespace reviewlint

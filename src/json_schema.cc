@@ -272,6 +272,48 @@ size_t TooDeep(const std::string& text) {
   return std::string::npos;
 }
 
+// The end of the comment or string starting at text[i], or i when none starts there.
+size_t SkipCommentOrString(std::string_view text, size_t i) {
+  if (text.compare(i, 2, "//") == 0) {
+    size_t nl = text.find('\n', i);
+    return nl == std::string_view::npos ? text.size() : nl;
+  }
+  if (text.compare(i, 2, "/*") == 0) {
+    size_t end = text.find("*/", i + 2);
+    return end == std::string_view::npos ? text.size() : end + 2;
+  }
+  if (text[i] != '"') return i;
+  for (size_t j = i + 1; j < text.size(); ++j) {
+    if (text[j] == '\\')
+      ++j;
+    else if (text[j] == '"' || text[j] == '\n')
+      return j + 1;
+  }
+  return text.size();
+}
+
+// JSONC's trailing commas ("[1, 2,]", "{"a": 1,}") blanked out; every other byte stays where it
+// was, so errors keep their positions.
+std::string BlankTrailingCommas(std::string_view text) {
+  std::string out(text);
+  size_t pending = std::string::npos;  // the last comma, while only blanks and comments follow it
+  for (size_t i = 0; i < text.size();) {
+    if (size_t end = SkipCommentOrString(text, i); end != i) {
+      if (text[i] == '"') pending = std::string::npos;
+      i = end;
+      continue;
+    }
+    char c = text[i];
+    if ((c == '}' || c == ']') && pending != std::string::npos) out[pending] = ' ';
+    if (c == ',')
+      pending = i;
+    else if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+      pending = std::string::npos;
+    ++i;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<SchemaError> ValidateSchema(const json& schema, const json& value, size_t max_errors) {
@@ -305,7 +347,8 @@ bool ParseJsonLocated(const std::string& file, const std::string& text, json* ou
     return false;
   }
   try {
-    *out = json::parse(text, nullptr, true, allow_comments);
+    *out = allow_comments ? json::parse(BlankTrailingCommas(text), nullptr, true, true)
+                          : json::parse(text, nullptr, true, false);
     return true;
   } catch (const json::parse_error& e) {
     // e.byte is 1-based and points just past the offending character.

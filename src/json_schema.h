@@ -32,6 +32,8 @@ bool ParseAndValidate(const std::string& file, const std::string& text,
 std::string FormatSchemaError(const std::string& file, const SchemaError& e);
 
 /// Parses JSON; on a syntax error returns false and sets `*error` to "file:line:col: message".
+/// `allow_comments` reads JSON with comments as JSONC does: `//` and `/* */` comments, and a
+/// trailing comma before `}` or `]`.
 bool ParseJsonLocated(const std::string& file, const std::string& text, nlohmann::json* out,
                       std::string* error, bool allow_comments = false);
 

@@ -11,34 +11,87 @@
 namespace reviewlint {
 namespace {
 
-// Rule ids and pack names in config files must exist.
+// The option names a rule takes in `thresholds`: its options (the keys its check reads, with
+// their defaults in the pack) and min_words, which the engine reads for every document rule.
+std::vector<std::string> ThresholdKeys(const RuleSpec& rule) {
+  if (rule.kind != RuleKind::kDocument) return {};
+  std::vector<std::string> keys = {"min_words"};
+  for (auto it = rule.options.begin(); it != rule.options.end(); ++it)
+    if (it.key() != "min_words") keys.push_back(it.key());
+  return keys;
+}
+
+// Each threshold names a rule and options that rule takes.
+bool CheckThresholds(const Engine& engine, const std::string& path, const Config& config,
+                     std::vector<std::string>* errors) {
+  std::vector<std::string> ids;
+  for (const RuleSpec* r : engine.rules()) ids.push_back(r->id);
+  const size_t before = errors->size();
+  for (auto it = config.thresholds.begin(); it != config.thresholds.end(); ++it) {
+    std::string where = path + ": /thresholds/" + it.key();
+    const RuleSpec* rule = engine.FindRule(it.key());
+    if (!rule) {
+      errors->push_back(where + ": unknown rule \"" + it.key() + "\"" +
+                        DidYouMeanRule(it.key(), ids));
+      continue;
+    }
+    std::vector<std::string> keys = ThresholdKeys(*rule);
+    std::string list;
+    for (const std::string& k : keys) list += (list.empty() ? "" : ", ") + k;
+    for (auto option = it.value().begin(); option != it.value().end(); ++option) {
+      if (std::find(keys.begin(), keys.end(), option.key()) != keys.end()) continue;
+      errors->push_back(
+          where + "/" + option.key() + ": unknown threshold \"" + option.key() + "\" for " +
+          rule->id + DidYouMean(option.key(), keys) +
+          (keys.empty() ? "; it takes none (only whole-review rules do)" : "; it takes: " + list));
+    }
+  }
+  return errors->size() == before;
+}
+
+// Every config's names must exist.
 bool CheckConfigIds(const Engine& engine,
                     const std::map<std::string, std::unique_ptr<Config>>& configs,
                     std::vector<std::string>* errors) {
-  const auto& known = engine.known_ids();
-  bool ok = true;
-  auto check = [&](const std::string& file, const std::string& where, const std::string& id) {
-    if (std::find(known.begin(), known.end(), id) != known.end()) return;
-    errors->push_back(file + ": " + where + ": unknown rule or pack \"" + id + "\"" +
-                      DidYouMean(id, known));
-    ok = false;
-  };
-  for (const auto& [path, config] : configs) {
-    if (!config) continue;
-    for (const auto& [id, level] : config->rules) check(path, "/rules/" + id, id);
-    for (size_t i = 0; i < config->overrides.size(); ++i)
-      for (const auto& [id, level] : config->overrides[i].rules)
-        check(path, "/overrides/" + std::to_string(i) + "/rules/" + id, id);
-    if (!config->rubric.empty() && !engine.FindRubric(config->rubric)) {
-      errors->push_back(path + ": /rubric: unknown rubric \"" + config->rubric +
-                        "\"; known: " + engine.RubricNames());
-      ok = false;
-    }
-  }
-  return ok;
+  const size_t before = errors->size();
+  for (const auto& [path, config] : configs)
+    if (config) CheckConfigNames(engine, path, *config, errors);
+  return errors->size() == before;
 }
 
 }  // namespace
+
+// A key under "packs" names a pack, one under "rules" a rule or a pack.
+void CheckConfigNames(const Engine& engine, const std::string& path, const Config& config,
+                      std::vector<std::string>* errors) {
+  const auto& known = engine.known_ids();
+  std::vector<std::string> packs;
+  for (const RulePack& p : engine.packs()) packs.push_back(p.name);
+  auto check = [&](const std::string& where, const std::string& id) {
+    bool in_packs = where.rfind("/packs/", 0) == 0;
+    const std::vector<std::string>& names = in_packs ? packs : known;
+    if (std::find(names.begin(), names.end(), id) != names.end()) return;
+    if (in_packs && engine.FindRule(id)) {
+      errors->push_back(path + ": " + where + ": \"" + id +
+                        "\" is a rule, not a pack; set it under \"rules\"");
+      return;
+    }
+    errors->push_back(path + ": " + where + ": unknown " + (in_packs ? "pack" : "rule or pack") +
+                      " \"" + id + "\"" +
+                      (in_packs ? DidYouMean(id, names) : DidYouMeanRule(id, names)));
+  };
+  for (const auto& [id, level] : config.rules) {
+    auto at = config.set_at.find(id);
+    check(at == config.set_at.end() ? "/rules/" + id : at->second, id);
+  }
+  for (size_t i = 0; i < config.overrides.size(); ++i)
+    for (const auto& [id, level] : config.overrides[i].rules)
+      check("/overrides/" + std::to_string(i) + "/rules/" + id, id);
+  if (!config.rubric.empty() && !engine.FindRubric(config.rubric))
+    errors->push_back(path + ": /rubric: unknown rubric \"" + config.rubric +
+                      "\"; known: " + engine.RubricNames());
+  CheckThresholds(engine, path, config, errors);
+}
 
 bool LoadConfigs(const SetupOptions& o, LintSetup* s, std::vector<std::string>* errors) {
   const size_t before = errors->size();
@@ -93,7 +146,7 @@ std::unique_ptr<Engine> BuildEngine(const SetupOptions& o, const LintSetup& setu
       errors.push_back("--rule " + kv + ": the level must be off, info, warning or error");
     } else if (std::find(known.begin(), known.end(), key) == known.end()) {
       errors.push_back("--rule " + kv + ": unknown rule or pack \"" + key + "\"" +
-                       DidYouMean(key, known));
+                       DidYouMeanRule(key, known));
     } else {
       settings.levels[key] = level;
     }

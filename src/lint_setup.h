@@ -42,6 +42,13 @@ bool LoadConfigs(const SetupOptions& options, LintSetup* setup, std::vector<std:
 std::unique_ptr<Engine> BuildEngine(const SetupOptions& options, const LintSetup& setup,
                                     std::vector<std::string>* errors);
 
+/// Appends an error for each name in `config` (at `path`) that `engine` does not know: rules and
+/// packs (at the pointer they are written at, "/packs/pipp", with did-you-mean), the rubric, and
+/// thresholds (rule ids, and the options each rule takes). The lint command refuses such a
+/// config; the language server warns.
+void CheckConfigNames(const Engine& engine, const std::string& path, const Config& config,
+                      std::vector<std::string>* errors);
+
 /// Drops the files found in folders that their config ignores; files named on the command line
 /// are always linted, unless `force_exclude` (--force-exclude, for pre-commit, which names every
 /// file): then they are dropped too when the config ignores them or a folder walk would skip them.

@@ -49,13 +49,18 @@ struct FileResult {
   std::string error;                    // why the file was skipped or is incomplete, or ""
   Scorecard scorecard;
   const RedactedText* redacted = nullptr;  // --redact: the text to show instead of source's
+  size_t not_shown = 0;  // findings left out by --max-findings (diagnostics holds the first ones)
 };
 
 struct Summary {
   size_t files = 0;
-  size_t files_with_errors = 0;  // unreadable / invalid input
-  size_t errors = 0, warnings = 0, infos = 0;
+  size_t files_with_errors = 0;                // unreadable / invalid input
+  size_t errors = 0, warnings = 0, infos = 0;  // all findings, shown or not
+  size_t not_shown = 0;                        // left out by --max-findings
 };
+
+/// Findings shown per file unless --max-findings says otherwise, as compilers cap errors.
+inline constexpr size_t kDefaultMaxFindings = 100;
 
 struct EmitOptions {
   bool color = false;
@@ -66,7 +71,8 @@ struct EmitOptions {
   std::string sarif_root;          // artifact URIs are relative to it (default: the current folder)
   bool sarif_no_snippets = false;  // leave the reviewed text out of SARIF
   size_t sarif_max_results = 25000;
-  const Redactor* redactor = nullptr;  // --redact: files come through RedactFile
+  const Redactor* redactor = nullptr;         // --redact: files come through RedactFile
+  size_t max_findings = kDefaultMaxFindings;  // per file; 0: all
 };
 
 /// Where reviewlint lives; SARIF's informationUri and the base of rule help links.
@@ -96,6 +102,13 @@ std::unique_ptr<Emitter> MakeSarifEmitter(const EmitOptions& options);
 std::unique_ptr<Emitter> MakeGithubEmitter(const EmitOptions& options);
 std::unique_ptr<Emitter> MakeLineEmitter(const EmitOptions& options);
 
+/// Hands `file` to `emitter` with at most `max` findings (0: all), the first in the file's order;
+/// returns how many were left out (the emitter sees them in FileResult::not_shown).
+size_t EmitFile(Emitter& emitter, const FileResult& file, size_t max, std::ostream& out);
+
+/// "39900 more findings not shown (--max-findings 100; 0 shows all)", for every format.
+std::string NotShownMessage(size_t not_shown, size_t max);
+
 /// The text emitters show of a file with a source: the source's, or the redacted copy.
 std::string_view ShownText(const FileResult& file);
 /// Where an offset of the source is in ShownText (inside a name: its token's start or `end`).
@@ -104,6 +117,16 @@ size_t ShownOffset(const FileResult& file, size_t offset, bool end);
 std::string_view ShownSlice(const FileResult& file, Span span);
 /// ShownSlice on one line, for excerpts.
 std::string Excerpt(const FileResult& file, Span span);
+
+/// A file's error as compilers print it: `where` is "path:LINE:COL" when the error starts with a
+/// position ("2:5: invalid UTF-8 ..."), else "path"; `message` is the rest.
+struct FileError {
+  std::string where, message;
+};
+FileError SplitFileError(const std::string& path, const std::string& error);
+
+/// "where: error: message", the one form of a file's error on stdout and stderr.
+std::string FileErrorLine(const std::string& path, const std::string& error);
 
 /// `file` with names replaced in every string an emitter prints (path, messages, fixes, data,
 /// error, scorecard) and `text` filled with the redacted source, which the result points to.

@@ -49,10 +49,19 @@ const char* Command(Severity s) {
 
 class GithubEmitter : public Emitter {
  public:
+  explicit GithubEmitter(size_t max_findings) : max_findings_(max_findings) {}
   void File(const FileResult& f, std::ostream& out) override {
-    if (!f.error.empty())
-      out << "::error file=" << EscapeProperty(f.path)
-          << ",title=reviewlint::" << EscapeData(f.error) << "\n";
+    if (!f.error.empty()) {
+      // A located error ("2:5: invalid UTF-8 ...") is annotated at its line and column.
+      FileError e = SplitFileError(f.path, f.error);
+      std::string position;
+      if (e.where != f.path) {
+        std::string at = e.where.substr(f.path.size() + 1);
+        position = ",line=" + at.substr(0, at.find(':')) + ",col=" + at.substr(at.find(':') + 1);
+      }
+      out << "::error file=" << EscapeProperty(f.path) << position
+          << ",title=reviewlint::" << EscapeData(e.message) << "\n";
+    }
     if (!f.source) return;
     for (const Diagnostic& d : f.diagnostics) {
       Position a = f.source->lines().CodePointPosition(d.span.begin);
@@ -61,13 +70,20 @@ class GithubEmitter : public Emitter {
           << ",col=" << a.column << ",endLine=" << b.line << ",endColumn=" << b.column
           << ",title=" << EscapeProperty(d.rule) << "::" << EscapeData(d.message) << "\n";
     }
+    if (f.not_shown)
+      out << "::notice file=" << EscapeProperty(f.path)
+          << ",title=reviewlint::" << EscapeData(NotShownMessage(f.not_shown, max_findings_))
+          << "\n";
   }
+
+ private:
+  size_t max_findings_;
 };
 
 }  // namespace
 
-std::unique_ptr<Emitter> MakeGithubEmitter(const EmitOptions&) {
-  return std::make_unique<GithubEmitter>();
+std::unique_ptr<Emitter> MakeGithubEmitter(const EmitOptions& options) {
+  return std::make_unique<GithubEmitter>(options.max_findings);
 }
 
 }  // namespace reviewlint

@@ -44,6 +44,7 @@ class JsonEmitter : public Emitter {
       j["data"] = json::parse(d.data.dump());
       file["diagnostics"].push_back(std::move(j));
     }
+    file["findings_not_shown"] = f.not_shown;
     file["error"] = f.error.empty() ? json(nullptr) : json(f.error);
     if (options_.summary && f.source) file["summary"] = ScorecardJson(f.scorecard);
     out << (first_ ? "" : ",") << file.dump(-1, ' ', false, json::error_handler_t::replace);

@@ -1,5 +1,7 @@
 // One finding per line, `path:line:col: severity: message [rule-id]`, columns in code points:
-// what Vim's errorformat (%f:%l:%c: %t%*[^:]: %m) and Emacs Flycheck read.
+// what Vim's errorformat (%f:%l:%c: %t%*[^:]: %m) and Emacs Flycheck read. Past --max-findings
+// nothing more is printed here: the note saying how many were left out goes to stderr (cli.cc),
+// where no errorformat takes it for a finding.
 #include "emitter.h"
 
 namespace reviewlint {
@@ -8,7 +10,11 @@ namespace {
 class LineEmitter : public Emitter {
  public:
   void File(const FileResult& f, std::ostream& out) override {
-    if (!f.error.empty()) out << f.path << ":1:1: error: " << f.error << " [input]\n";
+    if (!f.error.empty()) {
+      FileError e = SplitFileError(f.path, f.error);
+      out << (e.where == f.path ? f.path + ":1:1" : e.where) << ": error: " << e.message
+          << " [input]\n";
+    }
     if (!f.source) return;
     for (const Diagnostic& d : f.diagnostics) {
       Position p = f.source->lines().CodePointPosition(d.span.begin);

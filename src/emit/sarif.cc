@@ -6,7 +6,8 @@
 //     survives lines added above;
 //   - with --redact, run.redactionTokens lists the tokens that replaced names;
 //   - past GitHub's 25,000 results per run the most severe are kept and a notification says
-//     how many were dropped.
+//     how many were dropped; a file's findings past --max-findings are left out with a
+//     notification too.
 #include <algorithm>
 #include <filesystem>
 
@@ -99,6 +100,13 @@ class SarifEmitter : public Emitter {
            {"locations",
             json::array({{{"physicalLocation", {{"artifactLocation", Artifact(f.path)}}}}})}});
     }
+    if (f.not_shown)
+      notifications_.push_back(
+          {{"level", "note"},
+           {"message",
+            {{"text", f.path + ": " + NotShownMessage(f.not_shown, options_.max_findings)}}},
+           {"locations",
+            json::array({{{"physicalLocation", {{"artifactLocation", Artifact(f.path)}}}}})}});
     if (!f.source) return;
     std::map<std::string, int> occurrences;
     for (const Diagnostic& d : f.diagnostics) {

@@ -20,6 +20,7 @@
 
 #include "../edit_distance.h"
 #include "../engine.h"
+#include "../lint_setup.h"
 #include "../markup/markup.h"
 #include "../source.h"
 #include "convert.h"
@@ -831,12 +832,9 @@ void Server::Lint(OpenDocument& doc) {
       problem = doc.path + ": ignored by " + settings.config->path;
     } else if (entry) {
       if (settings.config) {
-        const std::vector<std::string>& known = entry->engine->known_ids();
-        for (const auto& [id, level] : settings.config->rules)
-          if (std::find(known.begin(), known.end(), id) == known.end())
-            ShowOnce(kLogWarning, "reviewlint: " + settings.config->path + ": /rules/" + id +
-                                      ": unknown rule or pack \"" + id + "\"" +
-                                      DidYouMean(id, known));
+        std::vector<std::string> problems;
+        CheckConfigNames(*entry->engine, settings.config->path, *settings.config, &problems);
+        for (const std::string& p : problems) ShowOnce(kLogWarning, "reviewlint: " + p);
       }
       const Markup* markup = MarkupForPath(doc.path);
       if (!markup)

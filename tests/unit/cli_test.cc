@@ -38,11 +38,14 @@ TEST(Cli, TextOutputLooksLikeACompiler) {
             "anyone; say what "
             "they did and what came of it [vagueness.generic-praise]\n"
             "  1 | She is a good communicator.\n"
-            "    |          ^~~~~~~~~~~~~~~~~\n"
+            "    |          ^~~~~~~~~~~~~~~~~ vagueness.generic-praise\n"
+            "    = help: Name one piece of work, what the person did in it and what it changed, "
+            "with a size: \"Her write-up of the March outage became the template for all 14 "
+            "teams' postmortems.\" [vagueness.generic-praise]\n"
             "1 warning in 1 file.\n");
   CliResult q = RunCli("--quiet --stdin-filename draft.md -", kVague);
   EXPECT_EQ(q.out.find("  1 |"), std::string::npos);
-  EXPECT_EQ(RunCli("--stdin-filename a.md -", kClean).out, "No problems found in 1 file.\n");
+  EXPECT_EQ(RunCli("--stdin-filename a.md -", kClean).out, "No findings in 1 file.\n");
 }
 
 TEST(Cli, InvalidUtf8IsSkippedAndOthersStillLinted) {
@@ -54,7 +57,7 @@ TEST(Cli, InvalidUtf8IsSkippedAndOthersStillLinted) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(
       r.out.find(dir +
-                 "/a-bad.md: error: 2:5: invalid UTF-8 (byte 0xC0 at byte offset 16); skipped"),
+                 "/a-bad.md:2:5: error: invalid UTF-8 (byte 0xC0 at byte offset 16); skipped"),
       std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find(dir + "/b-good.md:1:10: warning:"), std::string::npos) << r.out;

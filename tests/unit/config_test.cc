@@ -98,9 +98,9 @@ TEST(Config, ErrorsAreLocatedWordForWord) {
     return r.err;
   };
   std::string file = repo + "/.reviewlint.json";
-  EXPECT_EQ(err("{\"rules\": {\n  \"x\": 3,}"),
+  EXPECT_EQ(err("{\"rules\": {\n  \"x\": 3\n  \"y\": 4}}"),
             "reviewlint: error: " + file +
-                ":2:10: invalid JSON: unexpected '}'; expected string literal\n");
+                ":3:5: invalid JSON: unexpected string literal; expected '}'\n");
   EXPECT_EQ(err(R"({"rulez": {}})"),
             "reviewlint: error: " + file + ": unknown key \"rulez\" (did you mean \"rules\"?)\n");
   EXPECT_EQ(err(R"({"rules": {"vagueness.hedg": "off"}})"),
@@ -109,7 +109,7 @@ TEST(Config, ErrorsAreLocatedWordForWord) {
                 "\"vagueness.hedge\"?)\n");
   EXPECT_EQ(err(R"({"rules": {"bias": "loud"}})"),
             "reviewlint: error: " + file +
-                ": /rules/bias: \"loud\" is not one of: off, info, warning, error\n");
+                ": /rules/bias: \"loud\" is not one of: off, on, info, warning, error\n");
   EXPECT_EQ(err(R"({"overrides": [{"rules": {}}]})"),
             "reviewlint: error: " + file + ": /overrides/0: missing required key \"files\"\n");
   EXPECT_EQ(err(R"({"rubric": "backend"})"),

@@ -1097,6 +1097,27 @@ TEST(Lsp, ConfigFileForTheDocumentIsUsedAndReloaded) {
   EXPECT_TRUE(FindDiagnostic(p, "vagueness.generic-praise"));
 }
 
+// The names a config file gets wrong are shown where they are written, as the CLI reports them.
+TEST(Lsp, ConfigNamesAreCheckedLikeTheCli) {
+  std::string dir = TempDir() + "/lsp-config-names";
+  std::filesystem::create_directories(dir + "/.git");
+  std::string uri = "file://" + dir + "/review.md";
+  WriteFile(dir + "/.reviewlint.json",
+            R"({"packs": {"pipp": false}, "thresholds": {"rubric.uncovered": {"min_wordz": 3}}})");
+  Client c;
+  c.Initialize();
+  c.Open(uri, kText, 1);
+  auto shown = [&](const std::string& text) {
+    return c.WaitFor([&](const json& m) {
+      return m.value("method", "") == "window/showMessage" &&
+             m["params"]["message"].get<std::string>().find(text) != std::string::npos;
+    });
+  };
+  EXPECT_FALSE(shown("/packs/pipp: unknown pack \"pipp\" (did you mean \"pip\"?)").is_null());
+  EXPECT_FALSE(shown("unknown threshold \"min_wordz\"").is_null());
+  EXPECT_TRUE(FindDiagnostic(c.WaitForPublish(uri, 1), "vagueness.hedge"));
+}
+
 // ---- Malformed input --------------------------------------------------------------------
 
 json NextError(Client& c) {
