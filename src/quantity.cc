@@ -54,6 +54,20 @@ const char* QuantityKindName(QuantityKind k) {
   return "number";
 }
 
+// "give 110%", "giving 200%": a percentage of 100 or more after a form of "give".
+static bool EffortIdiom(std::string_view t, const Token& before, std::string_view number) {
+  std::string verb = FoldCase(t.substr(before.span.begin, before.span.size()));
+  if (verb != "give" && verb != "gives" && verb != "gave" && verb != "giving" && verb != "given")
+    return false;
+  int value = 0;
+  for (char c : number) {
+    if (!IsDigit(c)) break;
+    value = value * 10 + (c - '0');
+    if (value > 100000) break;
+  }
+  return value >= 100;
+}
+
 void FindQuantities(std::string_view t, const Token* tokens, size_t n, const Lexicon& lexicon,
                     std::vector<Quantity>* out) {
   for (size_t i = 0; i < n; ++i) {
@@ -80,6 +94,8 @@ void FindQuantities(std::string_view t, const Token* tokens, size_t n, const Lex
         q.kind = QuantityKind::kMoney;
         q.span.begin -= sign;
       } else if (IsPercentAfter(t, tok.span.end)) {
+        // "gives 110%" is a figure of speech about effort, not a measurement.
+        if (i > 0 && EffortIdiom(t, tokens[i - 1], w)) continue;
         q.kind = QuantityKind::kPercent;
         uint32_t p = tok.span.end;
         while (t[p] == ' ') ++p;

@@ -18,6 +18,7 @@ class SentenceReader {
   }
 
   Subject FindSubject() const;
+  uint32_t AfterOpeningPhrase() const;
   void FindCues(Subject subject, std::vector<Cue>* out) const;
   bool NamesArtefact() const;
   bool Elaborates() const;
@@ -116,8 +117,24 @@ Subject SentenceReader::NounPhraseAfter(uint32_t t, Subject fallback) const {
   return found;
 }
 
+// "During the review period, she ...": an opening prepositional phrase up to its comma is not
+// the subject. Returns the first word after it, or `b_`.
+uint32_t SentenceReader::AfterOpeningPhrase() const {
+  std::string_view w = Text(b_);
+  static constexpr std::string_view kOpeners[] = {
+      "During", "In", "After", "Before", "Since", "For", "Over", "Throughout", "With", "Despite",
+      "Regardless", "As", "At", "From", "On", "Given", "Beyond", "Besides", "Apart", "Outside"};
+  if (std::find(std::begin(kOpeners), std::end(kOpeners), w) == std::end(kOpeners)) return b_;
+  std::string_view prose = doc_.prose();
+  for (uint32_t t = b_; t + 1 < e_ && t < b_ + 12; ++t)
+    for (uint32_t p = doc_.tokens[t].span.end; p < doc_.tokens[t + 1].span.begin; ++p)
+      if (prose[p] == ',') return t + 1;
+  return b_;
+}
+
 Subject SentenceReader::FindSubject() const {
-  for (uint32_t t = b_; t < e_ && t < b_ + 8; ++t) {
+  uint32_t from = AfterOpeningPhrase();
+  for (uint32_t t = from; t < e_ && t < from + 8; ++t) {
     uint32_t c = Classes(t);
     if (c & kPronoun) return IsWriter(t) ? Subject::kWriter : Subject::kPerson;
     if (c & kPossessive) {
@@ -129,7 +146,7 @@ Subject SentenceReader::FindSubject() const {
     std::string_view w = Text(t);
     if (w == "It" || w == "it" || w == "There" || w == "there") return Subject::kThing;
     if (c & kFunctionWord) continue;  // "If", "Overall", "In addition"
-    if (t == b_ && (c & (kVerbLike | kJudgingWord))) return Subject::kNone;  // elliptical
+    if (t == from && (c & (kVerbLike | kJudgingWord))) return Subject::kNone;  // elliptical
     if (c & kRoleNoun) return Subject::kPerson;
     if (c & (kWorkNoun | kOutcomeNoun)) return Subject::kWork;
     // A capitalised word that no list knows is a name ("George", "Libby's"), unless it opens
@@ -298,8 +315,13 @@ void SentenceReader::AddAchievementCue(uint32_t t, Subject subject, std::vector<
   if (subject != Subject::kPerson && subject != Subject::kNone && subject != Subject::kWork) return;
   for (uint32_t k = t + 1; k < e_ && k <= t + 5; ++k) {
     if (Is(k, kOutcomeNoun)) {
-      Cue cue{t, t, k, kAchievementVerb, 0, TargetOf(subject), false, FutureBefore(t)};
+      // "to achieve the goal" is a purpose or a demand, not a claim.
+      bool purpose = t > b_ && Text(t - 1) == "to";
+      Cue cue{t, t, k, kAchievementVerb, 0, TargetOf(subject), false, FutureBefore(t) || purpose};
       Negate(&cue);
+      // "unable to complete", "failed to meet": a shortfall, not a claim.
+      for (uint32_t j = t > b_ + 3 ? t - 3 : b_; j < t; ++j)
+        if (Is(j, kDeficitWord)) cue.negated = true, cue.polarity = -1;
       out->push_back(cue);
       return;
     }
