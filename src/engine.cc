@@ -399,7 +399,7 @@ LintResult Engine::Lint(const Document& doc, Workspace& ws, const FilePolicy* po
   LintResult result;
   std::vector<uint8_t> evidence;
   result.diagnostics = SpanFindings(doc, ws, &evidence);
-  DocumentFindings(doc, evidence, policy, &result);
+  DocumentFindings(doc, evidence, ws.features, policy, &result);
   ApplyPolicy(doc, policy, &result.diagnostics);
   result.scorecard.findings_per_pack.clear();
   for (const Diagnostic& d : result.diagnostics)
@@ -457,8 +457,21 @@ void Engine::ApplyPolicy(const Document& doc, const FilePolicy* policy,
     ApplySuppressions(doc, directives, known_ids_, policy && policy->report_unused_disables, &all);
 }
 
+// Does the draft name at least three different words of software engineering work?
+bool Engine::AboutEngineering(const Document& doc) const {
+  constexpr size_t kEnough = 3;
+  std::vector<uint32_t> seen;
+  for (const Token& t : doc.tokens) {
+    if (!word_classes_.Has(t.exact, kEngineeringWord)) continue;
+    if (std::find(seen.begin(), seen.end(), t.exact) == seen.end()) seen.push_back(t.exact);
+    if (seen.size() >= kEnough) return true;
+  }
+  return false;
+}
+
 void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& evidence,
-                              const FilePolicy* policy, LintResult* result) const {
+                              const DocumentFeatures& features, const FilePolicy* policy,
+                              LintResult* result) const {
   Scorecard& sc = result->scorecard;
   EvidenceView view(&evidence, evidence_count_);
   // The rubric: --rubric, else the draft's front matter, else the configured default.
@@ -475,13 +488,20 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
   BalanceEvidence balance{EvidenceIndex("balance", "praise"), EvidenceIndex("balance", "criticism"),
                           EvidenceIndex("balance", "strengths-heading"),
                           EvidenceIndex("balance", "growth-heading"),
-                          EvidenceIndex("vagueness", "specific-detail")};
-  AnalyzeBalance(doc, view, balance, result->diagnostics, &sc);
+                          EvidenceIndex("vagueness", "specific-detail"),
+                          EvidenceIndex("balance", "demand"),
+                          EvidenceIndex("balance", "suggestion")};
+  AnalyzeBalance(doc, view, balance, features, result->diagnostics, &sc);
 
+  // A rubric the user did not name applies only to a draft about the work it describes, and
+  // never to an improvement plan: a plan is not a review.
+  bool named = !forced_rubric_.empty() || !doc.markup.FrontMatter("rubric").empty() ||
+               (policy && !policy->rubric.empty());
+  bool rubric_applies = rubric && !sc.pip.present && (named || AboutEngineering(doc));
   std::vector<Diagnostic> found;
   for (uint32_t r : document_rules_) {
     const RuleSpec& rule = *rules_[r];
-    if (rule.check == "rubric-uncovered" && !rubric) continue;
+    if (rule.check == "rubric-uncovered" && !rubric_applies) continue;
     // A snippet is not a review: whole-review checks wait for enough text to judge.
     int min_words = rule.options.value("min_words", 0);
     if (policy && policy->thresholds.contains(rule.id))
@@ -529,8 +549,8 @@ void Engine::PredicateFindings(const Document& doc, Workspace& ws,
                                const std::vector<uint8_t>& evidence,
                                std::vector<Diagnostic>* at_cue,
                                std::vector<Diagnostic>* at_sentence) const {
+  AnalyseSentences(doc, word_classes_, &ws.features);  // the balance analysis reads them too
   if (predicate_rules_.empty()) return;
-  AnalyseSentences(doc, word_classes_, &ws.features);
   const size_t E = evidence_count_;
   BlockEvidence blocks(doc, [&](size_t s, int e) {
     return evidence[s * E + static_cast<size_t>(e)] != 0;
@@ -726,7 +746,8 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
       auto first =
           std::lower_bound(kept.begin(), kept.end(), d.span.begin,
                            [](const Diagnostic& k, uint32_t b) { return k.span.begin < b; });
-      bool inside = first != kept.end() && first->span.begin < d.span.end;
+      // A predicate finding reads the whole sentence: a list finding inside it names another problem.
+      bool inside = first != kept.end() && first->span.begin < d.span.end && !d.data.contains("features");
       auto sent = std::lower_bound(doc.sentences.begin(), doc.sentences.end(), d.span.begin,
                                    [](const Sentence& x, uint32_t b) { return x.span.begin < b; });
       int block = sent == doc.sentences.end() ? -1 : static_cast<int>(sent->block);
@@ -752,25 +773,27 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
   }
 
   // An info-level finding inside a more serious one of another pack adds noise, not information
-  // ("a bit" in "a bit too intense", which bias flags as a whole).
+  // ("a bit" in "a bit too intense", which bias flags as a whole). A whole-sentence finding
+  // covers nothing: it makes its own point about the sentence. Decided for every finding before
+  // any is moved out.
   std::sort(kept.begin(), kept.end(), DiagnosticLess);
-  std::vector<Diagnostic> result;
+  auto covers = [&](size_t j, size_t i) {
+    return kept[j].severity > Severity::kInfo && !kept[j].data.contains("trigger") &&
+           kept[j].span.begin <= kept[i].span.begin && kept[j].span.end >= kept[i].span.end;
+  };
+  std::vector<bool> covered(kept.size(), false);
   for (size_t i = 0; i < kept.size(); ++i) {
-    bool covered = false;
-    auto covers = [&](size_t j) {
-      return kept[j].severity > Severity::kInfo && kept[j].span.begin <= kept[i].span.begin &&
-             kept[j].span.end >= kept[i].span.end;
-    };
-    if (kept[i].severity == Severity::kInfo) {
-      // Sorted by start: a cover starts at or before this one, and span findings are short.
-      for (size_t j = i; j-- > 0 && !covered && kept[i].span.begin - kept[j].span.begin < 4096;)
-        covered = covers(j);
-      for (size_t j = i + 1;
-           j < kept.size() && !covered && kept[j].span.begin == kept[i].span.begin; ++j)
-        covered = covers(j);
-    }
-    if (!covered) result.push_back(std::move(kept[i]));
+    if (kept[i].severity != Severity::kInfo) continue;
+    // Sorted by start: a cover starts at or before this one, and span findings are short.
+    for (size_t j = i; j-- > 0 && !covered[i] && kept[i].span.begin - kept[j].span.begin < 4096;)
+      covered[i] = covers(j, i);
+    for (size_t j = i + 1;
+         j < kept.size() && !covered[i] && kept[j].span.begin == kept[i].span.begin; ++j)
+      covered[i] = covers(j, i);
   }
+  std::vector<Diagnostic> result;
+  for (size_t i = 0; i < kept.size(); ++i)
+    if (!covered[i]) result.push_back(std::move(kept[i]));
   return result;
 }
 

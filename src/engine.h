@@ -90,11 +90,13 @@ class Engine {
   std::vector<Diagnostic> SpanFindings(const Document& doc, Workspace& ws,
                                        std::vector<uint8_t>* evidence) const;
   bool LooksHere(uint32_t rule, const Document& doc, const Block& block) const;
+  bool AboutEngineering(const Document& doc) const;
   void PredicateFindings(const Document& doc, Workspace& ws, const std::vector<uint8_t>& evidence,
                          std::vector<Diagnostic>* at_cue,
                          std::vector<Diagnostic>* at_sentence) const;
   void DocumentFindings(const Document& doc, const std::vector<uint8_t>& evidence,
-                        const FilePolicy* policy, LintResult* result) const;
+                        const DocumentFeatures& features, const FilePolicy* policy,
+                        LintResult* result) const;
   void ApplyPolicy(const Document& doc, const FilePolicy* policy,
                    std::vector<Diagnostic>* diagnostics) const;
 

@@ -30,6 +30,7 @@ constexpr Source kLists[] = {
     {"en/features/negations", kNegation},
     {"en/features/faint-words", kFaintWord},
     {"en/features/deficit-words", kDeficitWord},
+    {"en/features/engineering-words", kEngineeringWord},
     {"en/lexicon/role-nouns", kRoleNoun},
     {"en/lexicon/work-nouns", kWorkNoun},
 };

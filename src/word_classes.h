@@ -38,6 +38,7 @@ enum WordClassBit : uint32_t {
   kNoun = 1u << 19,            // WordNet lists it as a noun
   kVerb = 1u << 20,            // WordNet lists it as a verb
   kDeficitWord = 1u << 21,     // states a shortfall ("late", "rarely", "dropped")
+  kEngineeringWord = 1u << 22,  // names software engineering work ("deploy", "schema", "on-call")
 };
 
 /// What the feature layer knows about one word.

@@ -26,10 +26,32 @@ bool FindingIn(const std::vector<Diagnostic>& findings, Span sentence, const cha
   return false;
 }
 
+// What the sentence's cues say about the reviewee or their work: +1 praise, -1 criticism (both
+// bits can be set). Faint praise ("a decent worker") and plans ("could be a great asset") are
+// neither.
+struct CueVerdict {
+  bool praise = false, criticism = false;
+};
+CueVerdict VerdictOf(const DocumentFeatures& features, size_t sentence) {
+  CueVerdict v;
+  if (sentence >= features.sentences.size()) return v;
+  const SentenceFeatures& f = features.sentences[sentence];
+  for (uint32_t c = f.cues_begin; c < f.cues_end; ++c) {
+    const Cue& cue = features.cues[c];
+    if (cue.target != CueTarget::kPerson && cue.target != CueTarget::kWork) continue;
+    if (cue.polarity < 0) v.criticism = true;
+    if (cue.future || cue.kind == kFaintWord) continue;
+    bool achieved = cue.kind == kAchievementVerb && !cue.negated;
+    if (cue.polarity > 0 || achieved) v.praise = true;
+  }
+  return v;
+}
+
 }  // namespace
 
 void AnalyzeBalance(const Document& doc, const EvidenceView& evidence, const BalanceEvidence& ids,
-                    const std::vector<Diagnostic>& findings, Scorecard* out) {
+                    const DocumentFeatures& features, const std::vector<Diagnostic>& findings,
+                    Scorecard* out) {
   // Each section's kind comes from its heading, or else from the section around it.
   std::vector<SectionKind> kind(doc.markup.sections.size(), SectionKind::kNeutral);
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -60,8 +82,15 @@ void AnalyzeBalance(const Document& doc, const EvidenceView& evidence, const Bal
         in_pip = in_pip || x == out->pip.section;
       if (in_pip) continue;  // a plan's fields are neither praise nor criticism
     }
-    bool praise = evidence.Has(s, ids.praise);
-    bool criticism = evidence.Has(s, ids.criticism);
+    CueVerdict cues = VerdictOf(features, s);
+    bool faint = false;
+    if (s < features.sentences.size())
+      for (uint32_t c = features.sentences[s].cues_begin; c < features.sentences[s].cues_end; ++c)
+        faint = faint || features.cues[c].kind == kFaintWord;
+    bool praise = (evidence.Has(s, ids.praise) && !faint) || cues.praise;
+    // Constructive feedback is a criticism, a gap or a suggestion to do something differently.
+    bool criticism = evidence.Has(s, ids.criticism) || evidence.Has(s, ids.demand) ||
+                     evidence.Has(s, ids.suggestion) || cues.criticism;
     SectionKind k = b.section >= 0 ? kind[b.section] : SectionKind::kNeutral;
     bool words_enough = sent.tokens_end - sent.tokens_begin >= 3;
     bool pos = false, con = false;

@@ -22,6 +22,7 @@
 #include "../diagnostic.h"
 #include "../document.h"
 #include "../scorecard.h"
+#include "../sentence_features.h"
 
 namespace reviewlint {
 
@@ -79,9 +80,14 @@ void AnalyzeRubric(const Document& doc, const EvidenceView& evidence, const Rubr
 /// Evidence indexes for the balance analysis (-1 when a pack does not define them).
 struct BalanceEvidence {
   int praise = -1, criticism = -1, strengths_heading = -1, growth_heading = -1, specific = -1;
+  int demand = -1, suggestion = -1;  // "needs to improve", "should write design docs first"
 };
+/// Strengths and growth points are read from the section headings, the pack's praise and
+/// criticism evidence and the sentence features: a cue that praises the person or their work is
+/// a strength (faint praise is not), one that criticises them is a growth point.
 void AnalyzeBalance(const Document& doc, const EvidenceView& evidence, const BalanceEvidence& ids,
-                    const std::vector<Diagnostic>& findings, Scorecard* out);
+                    const DocumentFeatures& features, const std::vector<Diagnostic>& findings,
+                    Scorecard* out);
 
 struct PipEvidence {
   int heading = -1;

@@ -52,8 +52,9 @@ TEST(Fix, DiffChangesNothing) {
   std::string f = d + "/a.md";
   WriteFile(f, kCrlf);
   CliResult r = RunCli("--diff --fix-unsafe --color never '" + f + "'");
-  // Exit as a plain run would on the fixed text: only infos would be left.
-  EXPECT_EQ(r.exit_code, 0);
+  // Exit as a plain run would on the fixed text: "His tests are flaky." is still a criticism
+  // with no next step.
+  EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(ReadAll(f), kCrlf);
   EXPECT_NE(r.out.find("\n-His tests are somewhat flaky.\r\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\n+His tests are flaky.\r\n"), std::string::npos) << r.out;
@@ -117,6 +118,7 @@ TEST(Fix, FixedDraftKeepsItsMarkdownBlocks) {
 // run would.
 TEST(Fix, NothingToFixIsSaidAndWhatIsLeftListed) {
   std::string f = Dir("nothing") + "/a.md";
+  // Three findings: the placeholder, the hedge, and "somewhat slow" as criticism with no step.
   const std::string text = "Goals: X% faster. She is somewhat slow.\n";
   WriteFile(f, text);
   CliResult plain = RunCli("--color never '" + f + "'");
@@ -125,7 +127,7 @@ TEST(Fix, NothingToFixIsSaidAndWhatIsLeftListed) {
   EXPECT_EQ(diff.out, "");
   EXPECT_EQ(diff.exit_code, plain.exit_code);
   EXPECT_NE(diff.err.find("[template.placeholder-number]"), std::string::npos) << diff.err;
-  EXPECT_NE(diff.err.find("Nothing to fix: none of the 2 findings has a safe fix; 1 has a fix "
+  EXPECT_NE(diff.err.find("Nothing to fix: none of the 3 findings has a safe fix; 1 has a fix "
                           "that changes what the review says (--fix-unsafe)."),
             std::string::npos)
       << diff.err;
@@ -136,7 +138,7 @@ TEST(Fix, NothingToFixIsSaidAndWhatIsLeftListed) {
   CliResult unsafe = RunCli("--fix-unsafe --color never --fail-on error '" + f + "'");
   EXPECT_EQ(unsafe.exit_code, 1);  // the placeholder is left, and it is an error
   EXPECT_NE(unsafe.out.find("[template.placeholder-number]"), std::string::npos) << unsafe.out;
-  EXPECT_NE(unsafe.err.find("Fixed 1 finding in 1 file; 1 left."), std::string::npos) << unsafe.err;
+  EXPECT_NE(unsafe.err.find("Fixed 1 finding in 1 file; 2 left."), std::string::npos) << unsafe.err;
   WriteFile(f, "The p95 latency fell from 480 ms to 210 ms.\n");
   CliResult clean = RunCli("--fix '" + f + "'");
   EXPECT_EQ(clean.exit_code, 0);

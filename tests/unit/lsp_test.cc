@@ -761,7 +761,7 @@ json Range(int l1, int c1, int l2, int c2) {
 TEST(Lsp, CodeActionsApplyTheFixAndDisableTheRuleForTheLine) {
   Client c;
   c.Initialize();
-  std::string text = "# Review\r\n\r\n  His tests are somewhat flaky.\r\n";
+  std::string text = "# Review\r\n\r\n  His tests run somewhat longer.\r\n";
   c.Open(kUri, text, 1);
   c.WaitForPublish(kUri, 1);
   json actions = CodeActions(c, kUri, Range(2, 20, 2, 20));
@@ -770,12 +770,12 @@ TEST(Lsp, CodeActionsApplyTheFixAndDisableTheRuleForTheLine) {
   EXPECT_EQ(actions[0]["kind"], "quickfix");
   EXPECT_EQ(actions[0]["diagnostics"][0]["code"], "vagueness.hedge");
   EXPECT_EQ(ApplyEdits(text, EditsOf(actions[0]["edit"], kUri), PositionEncoding::kUtf16),
-            "# Review\r\n\r\n  His tests are flaky.\r\n");
+            "# Review\r\n\r\n  His tests run longer.\r\n");
   EXPECT_EQ(actions[1]["title"], "Disable vagueness.hedge for this line");
   std::string disabled =
       ApplyEdits(text, EditsOf(actions[1]["edit"], kUri), PositionEncoding::kUtf16);
   EXPECT_EQ(disabled,
-            "# Review\r\n\r\n  His tests are somewhat flaky. <!-- reviewlint-disable-line "
+            "# Review\r\n\r\n  His tests run somewhat longer. <!-- reviewlint-disable-line "
             "vagueness.hedge -->\r\n");
 
   // The inserted comment silences the finding (the engine honours it), and a second rule on the
@@ -1802,6 +1802,7 @@ TEST(LspEditors, EmacsFlycheckChecker) {
   EXPECT_EQ(got,
             "text-mode reviewlint\n"
             "3:41:warning:vagueness.generic-praise:good communicator\n"
+            "4:1:warning:balance.no-next-step:His tests are somewhat flaky.\n"
             "4:15:info:vagueness.hedge:somewhat\n");
 }
 
@@ -1832,6 +1833,7 @@ TEST(LspEditors, EmacsDocumentedSetUpInMarkdownMode) {
   EXPECT_EQ(got,
             "markdown-mode reviewlint\n"
             "3:41:warning:vagueness.generic-praise:good communicator\n"
+            "4:1:warning:balance.no-next-step:His tests are somewhat flaky.\n"
             "4:15:info:vagueness.hedge:somewhat\n");
 }
 

@@ -35,7 +35,7 @@ TEST(TextOutput, FindingsOnOneLineShareOneSnippet) {
 // A short draft: five rubric categories uncovered, once printed as five carets after its last
 // character with the same excerpt.
 const char* kShortDraft =
-    "---\nrubric: engineering-manager\n---\nShe is good. She did the work this year and the team "
+    "---\nrubric: engineering-manager\n---\nShe joined in March. She did the work this year and the team "
     "liked it a lot and the project went well overall in the end and everyone was happy with how "
     "it all turned out for the group this time around, really.\n";
 
@@ -91,7 +91,7 @@ TEST(TextOutput, SpansAcrossLinesAreDrawnOverTheirLines) {
 
 TEST(TextOutput, HelpOncePerRulePerFileAndNotWithQuiet) {
   CliResult r = RunCli("--color never examples/vague-review.md");
-  EXPECT_EQ(Count(r.out, "= help: "), 7u) << r.out;  // one per rule found
+  EXPECT_EQ(Count(r.out, "= help: "), 8u) << r.out;  // one per rule found
   EXPECT_EQ(Count(r.out, " vagueness.generic-praise\n     = help: Name one piece of work"), 1u)
       << r.out;
   EXPECT_EQ(Count(r.out, "= help: State the observation"), 1u) << r.out;
