@@ -153,7 +153,8 @@ std::string PackTable(const DevScore& s, const DevScore& every) {
 
 std::string RuleTable(const DevScore& s, const DevScore& every) {
   std::string out =
-      "\nrule                                     |   tp |   fp | also |      P | hits of pack\n";
+      "\nrule                                     |   tp |   fp | also |      P | reaches (of its "
+      "pack's should-flag sentences)\n";
   char line[256];
   for (const auto& [rule, r] : s.rules) {
     std::string pack = PackOf(rule);
