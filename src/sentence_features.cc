@@ -248,11 +248,18 @@ Subject SentenceReader::DeficitSubject(uint32_t t, Subject sentence) const {
   if (Is(k, kPronoun)) return IsWriter(k) ? Subject::kWriter : Subject::kPerson;
   if (Is(k, kRoleNoun)) return Subject::kPerson;
   if (Capitalized(k) && !Known(k)) return PluralOpener(k) ? Subject::kThing : Subject::kPerson;
-  if (UnknownNoun(k) || NounTarget(k) == CueTarget::kWork) {
-    if (k > b_ && Is(k - 1, kPossessive)) return Subject::kWork;
-    if (k > b_ && (IsDeterminer(k - 1) || (doc_.tokens[k - 1].flags & kTokenNumeric)))
-      return Subject::kThing;
-    if (UnknownNoun(k) && k > b_ && UnknownNoun(k - 1)) return Subject::kThing;  // "p95 latency"
+  bool noun = !Capitalized(k) && !(doc_.tokens[k].flags & kTokenNumeric) &&
+              !Is(k, kFunctionWord | kVerbLike | kPronoun | kNegation | kIntensifier |
+                         kJudgingWord | kDeficitWord);
+  if (noun) {
+    // The words before the noun: "his docs", "the old cache", "p95 latency".
+    for (uint32_t j = k; j > b_ && j + 3 > k;) {
+      --j;
+      if (Is(j, kPossessive)) return Subject::kWork;
+      if (IsDeterminer(j) || (doc_.tokens[j].flags & kTokenNumeric)) return Subject::kThing;
+      if (Is(j, kFunctionWord | kVerbLike | kPronoun | kNegation)) break;
+    }
+    if (UnknownNoun(k) && k > b_ && UnknownNoun(k - 1)) return Subject::kThing;
   }
   return sentence;
 }

@@ -124,7 +124,7 @@ void AnalyzePip(const Document& doc, const EvidenceView& evidence, const PipEvid
   for (const Quantity& q : doc.quantities) {
     if (timeline.present && q.span.begin >= timeline.content.begin &&
         q.span.end <= timeline.content.end &&
-        (q.kind == QuantityKind::kDate || q.kind == QuantityKind::kDuration))
+        q.kind == QuantityKind::kDate)  // "60 days" is a length, not a date to check against
       pip.timeline_has_dates = true;
     if (metrics.present && q.span.begin >= metrics.content.begin &&
         q.span.end <= metrics.content.end && q.measures())
