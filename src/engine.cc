@@ -561,9 +561,9 @@ void Engine::PredicateFindings(const Document& doc, Workspace& ws,
     PredicateContext ctx{doc, ws.features, blocks, s};
     for (const auto& [r, predicate] : predicate_rules_) {
       const RuleSpec& rule = *rules_[r];
-      if (!LooksHere(r, doc, doc.BlockOf(sent))) continue;
+      // The features first: most sentences fail them, and the section test runs RE2.
       const Cue* cue = nullptr;
-      if (!Holds(predicate, ctx, &cue)) continue;
+      if (!Holds(predicate, ctx, &cue) || !LooksHere(r, doc, doc.BlockOf(sent))) continue;
       Span words = sent.span;
       if (cue)
         words = Span{doc.tokens[cue->first].span.begin, doc.tokens[cue->last].span.end};
