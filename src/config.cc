@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "files.h"
 #include "glob.h"
 #include "json_schema.h"
 #include "rule_pack.h"
@@ -48,16 +49,14 @@ bool LoadOne(const std::string& path, Config* out, std::vector<std::string>* see
     return false;
   }
   seen->push_back(canonical);
-  std::ifstream in(path, std::ios::binary);
-  if (!in || fs::is_directory(path, ec)) {
-    std::string why = in ? "it is a folder" : std::strerror(errno);
+  std::optional<std::string> text = ReadWholeFile(path);
+  if (!text || fs::is_directory(path, ec)) {
+    std::string why = text ? "it is a folder" : std::strerror(errno);
     errors->push_back(path + ": cannot read config file: " + why);
     return false;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
   json doc;
-  if (!ParseAndValidate(path, ss.str(), ConfigSchema(), &doc, errors, /*allow_comments=*/true))
+  if (!ParseAndValidate(path, *text, ConfigSchema(), &doc, errors, /*allow_comments=*/true))
     return false;
   std::string dir = fs::path(path).parent_path().string();
   if (dir.empty()) dir = ".";

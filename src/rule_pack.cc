@@ -9,6 +9,7 @@
 #include "checks/check.h"
 #include "edit_distance.h"
 #include "embedded.h"
+#include "files.h"
 #include "json_schema.h"
 #include "predicate.h"
 
@@ -17,14 +18,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-std::optional<std::string> ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<std::string> Strings(const json& v) {
   std::vector<std::string> out;
@@ -98,7 +91,8 @@ std::optional<std::vector<std::string>> DataStore::Dictionary(const std::string&
   for (auto it = folders_.rbegin(); it != folders_.rend(); ++it) {
     for (const fs::path& dir :
          {fs::path(*it) / "dictionaries", fs::path(*it).parent_path() / "dictionaries"}) {
-      if (auto text = ReadFile(dir / (name + ".txt"))) return ParseDictionary(*text);
+      if (auto text = ReadWholeFile((dir / (name + ".txt")).string()))
+        return ParseDictionary(*text);
     }
   }
   if (auto text = Embedded("dictionaries/" + name + ".txt")) return ParseDictionary(*text);
@@ -474,7 +468,7 @@ std::vector<RulePack> LoadPacks(const DataStore& store, std::vector<std::string>
     }
     std::sort(found.begin(), found.end());
     for (const fs::path& p : found) {
-      auto text = ReadFile(p);
+      auto text = ReadWholeFile(p.string());
       if (!text) {
         errors->push_back(p.string() + ": cannot read file");
         continue;
