@@ -28,7 +28,7 @@ bool FindingIn(const std::vector<Diagnostic>& findings, Span sentence, const cha
 
 }  // namespace
 
-void AnalyzeBalance(const Document& doc, const EvidenceView& evidence, const BalanceEvidence& ids,
+void AnalyseBalance(const Document& doc, const EvidenceView& evidence, const BalanceEvidence& ids,
                     const std::vector<Diagnostic>& findings, Scorecard* out) {
   // Each section's kind comes from its heading, or else from the section around it.
   std::vector<SectionKind> kind(doc.markup.sections.size(), SectionKind::kNeutral);

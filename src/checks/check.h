@@ -62,10 +62,6 @@ struct CheckKind {
 const std::vector<CheckKind>& CheckKinds();
 const CheckKind* FindCheck(std::string_view name);
 
-/// Replaces {key} placeholders in a message.
-std::string FillMessage(std::string message,
-                        const std::vector<std::pair<std::string, std::string>>& values);
-
 /// Where a document-level finding about "something missing" points: the end of the last line
 /// with content.
 Span EndOfReview(const Document& doc);
@@ -73,20 +69,20 @@ Span EndOfReview(const Document& doc);
 // Analyses (each fills its part of the scorecard).
 
 /// Evidence indexes the rubric analysis needs: one per category of `rubric`.
-void AnalyzeRubric(const Document& doc, const EvidenceView& evidence, const Rubric& rubric,
+void AnalyseRubric(const Document& doc, const EvidenceView& evidence, const Rubric& rubric,
                    const std::vector<int>& category_evidence, Scorecard* out);
 
 /// Evidence indexes for the balance analysis (-1 when a pack does not define them).
 struct BalanceEvidence {
   int praise = -1, criticism = -1, strengths_heading = -1, growth_heading = -1, specific = -1;
 };
-void AnalyzeBalance(const Document& doc, const EvidenceView& evidence, const BalanceEvidence& ids,
+void AnalyseBalance(const Document& doc, const EvidenceView& evidence, const BalanceEvidence& ids,
                     const std::vector<Diagnostic>& findings, Scorecard* out);
 
 struct PipEvidence {
   int heading = -1;
 };
-void AnalyzePip(const Document& doc, const EvidenceView& evidence, const PipEvidence& ids,
+void AnalysePip(const Document& doc, const EvidenceView& evidence, const PipEvidence& ids,
                 const std::vector<Diagnostic>& findings, Scorecard* out);
 
 // Checks.
