@@ -162,6 +162,32 @@ INSTANTIATE_TEST_SUITE_P(Line, MarkdownStep, ::testing::ValuesIn(kStepCases),
                            return std::string(info.param.step);
                          });
 
+// One case per step of MaskInline (src/markup/inline.cc).
+const StepCase kInlineCases[] = {
+    {"MaskEscapeKeepsThePunctuation", "Not \\*bold\\* here.", "Not *bold * here."},
+    {"MaskCodeSpanNeedsARunOfTheSameLength", "A ``code ` span`` and ``` three.",
+     "A ############### and ``` three."},
+    {"MaskCommentRecordsClosedOnes", "Kept <!-- gone --> kept.", "Kept kept."},
+    {"MaskAutolinkOrTagLeavesPlaceholders", "<https://x.test> <em>yes</em> <name> </span >.",
+     "################ yes <name> ."},
+    {"MaskImageWhenWellFormed", "An ![alt](a.png) image and ![not one.",
+     "An ############# image and ![not one."},
+    {"MaskLinkTailKeepsTheLinkText", "[text](dest (x)) and [ref text][ref] and [lone].",
+     "text and ref text and [lone]."},
+    {"MaskEmphasisKeepsSnakeCase", "*a* ~~b~~ _c_ snake_case_name.", "a b c snake_case_name."},
+    {"MaskUrlOrEmail", "www.x.test/p and ftp://f.test and me@x.io then hello.",
+     "############ and ############ and ####### then hello."},
+};
+
+class InlineStep : public ::testing::TestWithParam<StepCase> {};
+
+TEST_P(InlineStep, Prose) { EXPECT_EQ(Prose(GetParam().markdown), GetParam().prose); }
+
+INSTANTIATE_TEST_SUITE_P(MaskInline, InlineStep, ::testing::ValuesIn(kInlineCases),
+                         [](const ::testing::TestParamInfo<StepCase>& info) {
+                           return std::string(info.param.step);
+                         });
+
 TEST(PlainText, ParagraphsAndUrls) {
   MarkupResult r = ScanPlainText("First para\nline.\n\nSecond https://x.test ok.\n", 0);
   ASSERT_EQ(r.blocks.size(), 2u);
