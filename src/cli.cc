@@ -21,6 +21,7 @@
 #include "examples.h"
 #include "files.h"
 #include "fix.h"
+#include "fix_stage.h"
 #include "lint_setup.h"
 #include "lsp/server.h"
 #include "parallel.h"
@@ -51,7 +52,7 @@ struct Options {
   bool sarif_no_snippets = false;
   std::string print_config;
   bool report_unused_disables = false;
-  bool fix = false, fix_unsafe = false, diff = false;
+  FixMode fix;  // --fix, --fix-unsafe, --diff
   bool force_exclude = false;
   bool redact = false;
   std::vector<std::string> redact_names;
@@ -164,9 +165,21 @@ int TestRules(const std::vector<std::string>& dirs) {
   return report.failures.empty() ? kExitClean : kExitFindings;
 }
 
+// The name stdin's text is shown (and its markup picked) by.
+std::string StdinName(const Options& o) {
+  return o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename;
+}
+
 // The name a file is shown (and its markup picked) by.
 std::string ShownName(const Options& o, const InputFile& in) {
-  return in.path == "-" ? (o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename) : in.path;
+  return in.path == "-" ? StdinName(o) : in.path;
+}
+
+// The --format choices: the rows of the emitter table.
+std::vector<std::string> FormatNames() {
+  std::vector<std::string> names;
+  for (const EmitterInfo& e : Emitters()) names.emplace_back(e.name);
+  return names;
 }
 
 const Markup& MarkupFor(const std::string& shown, const InputFile& in) {
@@ -310,74 +323,62 @@ void AddSetupFlags(CLI::App* cmd, SetupOptions* setup) {
   cmd->add_flag("--no-config", setup->no_config, "Ignore .reviewlint.json files");
 }
 
-}  // namespace
-
-int Run(int argc, char** argv) {
-  Options o;
-  CLI::App app{
-      "reviewlint: a linter for performance-review drafts.\n"
-      "Flags vague praise, unmeasured impact claims, template leftovers, biased wording and\n"
-      "unbalanced feedback in Markdown and plain-text reviews.",
-      "reviewlint"};
-  app.set_version_flag("--version", std::string("reviewlint ") + kVersion);
-  app.footer(
-      "Exit status:\n"
-      "  0  no finding at or above --fail-on\n"
-      "  1  findings at or above --fail-on\n"
-      "  2  usage error, broken rule pack or config, or a file that could not be linted\n"
-      "     (missing, unreadable, binary, invalid UTF-8); the other files are still linted\n"
-      "\n"
-      "Configuration: the nearest .reviewlint.json (reviewlint init writes one).\n"
-      "Rules: reviewlint --list-rules; reviewlint --explain RULE.");
-  app.add_option("paths", o.paths, "Files and folders to lint; - reads stdin (default: .)");
-  app.add_option("--format", o.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "line"}))
+// The lint command's flags, in the order --help lists them.
+void AddInputFlags(CLI::App* app, Options* o) {
+  app->add_option("paths", o->paths, "Files and folders to lint; - reads stdin (default: .)");
+  app->add_option("--format", o->format, "Output format")
+      ->check(CLI::IsMember(FormatNames()))
       ->default_str("text");
-  app.add_option("--fail-on", o.fail_on, "Exit 1 when a finding is at least this severe")
+  app->add_option("--fail-on", o->fail_on, "Exit 1 when a finding is at least this severe")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->default_str("warning");
-  app.add_option("--color", o.color, "Color the text output")
+  app->add_option("--color", o->color, "Color the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
-  app.add_flag("-q,--quiet", o.quiet,
-               "Print findings only: no source lines, no help lines, no summary");
-  app.add_flag("--list-rules", o.list_rules, "List every rule with its severity and exit");
-  app.add_option("--explain", o.explain,
-                 "Explain a rule (why it matters, what to write instead) and exit");
-  app.add_option("--stdin-filename", o.stdin_filename,
-                 "Name (and markup, by extension) of the text read from -");
-  AddSetupFlags(&app, &o.setup);
-  app.add_option("--sarif-root", o.sarif_root,
-                 "SARIF artifact URIs are relative to this folder (default: the current one)")
+  app->add_flag("-q,--quiet", o->quiet,
+                "Print findings only: no source lines, no help lines, no summary");
+  app->add_flag("--list-rules", o->list_rules, "List every rule with its severity and exit");
+  app->add_option("--explain", o->explain,
+                  "Explain a rule (why it matters, what to write instead) and exit");
+  app->add_option("--stdin-filename", o->stdin_filename,
+                  "Name (and markup, by extension) of the text read from -");
+}
+
+void AddOutputFlags(CLI::App* app, Options* o) {
+  app->add_option("--sarif-root", o->sarif_root,
+                  "SARIF artifact URIs are relative to this folder (default: the current one)")
       ->type_name("DIR");
-  app.add_flag("--sarif-no-snippets", o.sarif_no_snippets,
-               "Leave the reviewed text out of SARIF output (reviews are personal)");
-  app.add_option("--print-config", o.print_config,
-                 "Print the merged configuration that applies to FILE and exit")
+  app->add_flag("--sarif-no-snippets", o->sarif_no_snippets,
+                "Leave the reviewed text out of SARIF output (reviews are personal)");
+  app->add_option("--print-config", o->print_config,
+                  "Print the merged configuration that applies to FILE and exit")
       ->type_name("FILE");
-  app.add_flag("--force-exclude", o.force_exclude,
-               "Skip files named on the command line too when the config ignores them or a "
-               "folder walk would (.gitignore, node_modules); for pre-commit");
-  app.add_flag("--report-unused-disables", o.report_unused_disables,
-               "Report reviewlint-disable comments that suppress nothing");
-  app.add_flag("--fix", o.fix,
-               "Apply safe fixes to the files (written atomically); stdin: print the fixed text");
-  app.add_flag("--fix-unsafe", o.fix_unsafe,
-               "Apply every fix, including ones that change what the review says");
-  app.add_flag("--diff", o.diff, "Show the fixes as a unified diff; change nothing");
-  app.add_flag("--summary", o.summary,
-               "After the findings, print each draft's scorecard (JSON: files[].summary)");
-  app.add_flag("--redact", o.redact,
-               "Replace reviewee and reviewer names (front matter) with stable tokens in the "
-               "output; positions stay those of the original files");
-  app.add_option("--redact-name", o.redact_names,
-                 "Also redact this name (repeatable; implies --redact)")
+  app->add_flag("--force-exclude", o->force_exclude,
+                "Skip files named on the command line too when the config ignores them or a "
+                "folder walk would (.gitignore, node_modules); for pre-commit");
+  app->add_flag("--report-unused-disables", o->report_unused_disables,
+                "Report reviewlint-disable comments that suppress nothing");
+  app->add_flag("--fix", o->fix.fix,
+                "Apply safe fixes to the files (written atomically); stdin: print the fixed text");
+  app->add_flag("--fix-unsafe", o->fix.unsafe,
+                "Apply every fix, including ones that change what the review says");
+  app->add_flag("--diff", o->fix.diff, "Show the fixes as a unified diff; change nothing");
+  app->add_flag("--summary", o->summary,
+                "After the findings, print each draft's scorecard (JSON: files[].summary)");
+}
+
+void AddRunFlags(CLI::App* app, Options* o) {
+  app->add_flag("--redact", o->redact,
+                "Replace reviewee and reviewer names (front matter) with stable tokens in the "
+                "output; positions stay those of the original files");
+  app->add_option("--redact-name", o->redact_names,
+                  "Also redact this name (repeatable; implies --redact)")
       ->type_name("NAME")
       ->allow_extra_args(false);
-  app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: the hardware threads)");
-  app.add_option("--max-findings", o.max_findings,
-                 "Show at most N findings per file (0: all); the exit code and the summary count "
-                 "them all")
+  app->add_option("-j,--jobs", o->jobs, "Files linted in parallel (default: the hardware threads)");
+  app->add_option("--max-findings", o->max_findings,
+                  "Show at most N findings per file (0: all); the exit code and the summary count "
+                  "them all")
       ->type_name("N")
       ->check(CLI::Validator(
           [](std::string& v) {
@@ -387,39 +388,101 @@ int Run(int argc, char** argv) {
           },
           "N"))
       ->default_str(std::to_string(kDefaultMaxFindings));
+}
 
+void AddLintFlags(CLI::App* app, Options* o) {
+  AddInputFlags(app, o);
+  AddSetupFlags(app, &o->setup);
+  AddOutputFlags(app, o);
+  AddRunFlags(app, o);
+}
+
+// The subcommands: their arguments, flags and what they run.
+struct SubcommandArgs {
   std::string init_dir = ".";
-  CLI::App* init = app.add_subcommand(
-      "init", "Write a commented starter .reviewlint.json (never overwrites one)");
-  init->add_option("dir", init_dir, "Folder to write it in (default: .)");
   std::vector<std::string> test_dirs;
-  CLI::App* test = app.add_subcommand(
-      "test-rules",
-      "Run every rule's examples (in the default packs, or in the given pack folders)");
-  test->add_option("dirs", test_dirs, "Folders of rule packs");
-  CLI::App* lsp = app.add_subcommand(
-      "lsp", "Run the language server (LSP over stdin/stdout) for editors; see editors/");
-  lsp->add_flag("--stdio")->description("Talk over stdin/stdout (the default and only transport)");
-  report::ReportOptions report_options;
+  report::ReportOptions report;
   std::string report_format = "text", report_html;
-  CLI::App* report_cmd = app.add_subcommand(
-      "report", "Calibration report across a folder of reviews (language, not people)");
-  report_cmd->add_option("paths", report_options.paths, "Files and folders of reviews");
-  report_cmd->add_option("--format", report_format, "text (default) or json")
+};
+
+void AddInitFlags(CLI::App* cmd, SubcommandArgs* a) {
+  cmd->add_option("dir", a->init_dir, "Folder to write it in (default: .)");
+}
+
+void AddTestRulesFlags(CLI::App* cmd, SubcommandArgs* a) {
+  cmd->add_option("dirs", a->test_dirs, "Folders of rule packs");
+}
+
+void AddLspFlags(CLI::App* cmd, SubcommandArgs*) {
+  cmd->add_flag("--stdio")->description("Talk over stdin/stdout (the default and only transport)");
+}
+
+void AddReportFlags(CLI::App* cmd, SubcommandArgs* a) {
+  cmd->add_option("paths", a->report.paths, "Files and folders of reviews");
+  cmd->add_option("--format", a->report_format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
-  report_cmd->add_option("--html", report_html, "Also write a self-contained HTML report")
+  cmd->add_option("--html", a->report_html, "Also write a self-contained HTML report")
       ->type_name("FILE");
-  report_cmd->add_flag("--redact", report_options.redact,
-                       "Replace reviewee and reviewer names with stable tokens everywhere");
-  report_cmd
-      ->add_option("--redact-name", report_options.redact_names,
-                   "Also redact this name (repeatable; implies --redact)")
+  cmd->add_flag("--redact", a->report.redact,
+                "Replace reviewee and reviewer names with stable tokens everywhere");
+  cmd->add_option("--redact-name", a->report.redact_names,
+                  "Also redact this name (repeatable; implies --redact)")
       ->type_name("NAME")
       ->allow_extra_args(false);
-  AddSetupFlags(report_cmd, &report_options.setup);
-  report_cmd->add_option("-j,--jobs", report_options.jobs,
-                         "Reviews linted in parallel (default: the hardware threads)");
+  AddSetupFlags(cmd, &a->report.setup);
+  cmd->add_option("-j,--jobs", a->report.jobs,
+                  "Reviews linted in parallel (default: the hardware threads)");
+}
 
+int RunReport(SubcommandArgs& a) {
+  if (!a.report.redact_names.empty()) a.report.redact = true;
+  return report::RunReport(a.report, a.report_format, a.report_html);
+}
+
+struct Subcommand {
+  const char* name;
+  const char* help;
+  void (*add_flags)(CLI::App*, SubcommandArgs*);
+  int (*run)(SubcommandArgs&);
+};
+
+// The table of subcommands, in the order --help lists them.
+constexpr Subcommand kSubcommands[] = {
+    {"init", "Write a commented starter .reviewlint.json (never overwrites one)", &AddInitFlags,
+     [](SubcommandArgs& a) { return Init(a.init_dir); }},
+    {"test-rules", "Run every rule's examples (in the default packs, or in the given pack folders)",
+     &AddTestRulesFlags, [](SubcommandArgs& a) { return TestRules(a.test_dirs); }},
+    {"lsp", "Run the language server (LSP over stdin/stdout) for editors; see editors/",
+     &AddLspFlags,
+     [](SubcommandArgs&) { return lsp::RunLanguageServer(STDIN_FILENO, STDOUT_FILENO); }},
+    {"report", "Calibration report across a folder of reviews (language, not people)",
+     &AddReportFlags, &RunReport},
+};
+
+std::vector<CLI::App*> AddSubcommands(CLI::App* app, SubcommandArgs* args) {
+  std::vector<CLI::App*> cmds;
+  for (const Subcommand& s : kSubcommands) {
+    cmds.push_back(app->add_subcommand(s.name, s.help));
+    s.add_flags(cmds.back(), args);
+  }
+  return cmds;
+}
+
+void DescribeApp(CLI::App* app) {
+  app->set_version_flag("--version", std::string("reviewlint ") + kVersion);
+  app->footer(
+      "Exit status:\n"
+      "  0  no finding at or above --fail-on\n"
+      "  1  findings at or above --fail-on\n"
+      "  2  usage error, broken rule pack or config, or a file that could not be linted\n"
+      "     (missing, unreadable, binary, invalid UTF-8); the other files are still linted\n"
+      "\n"
+      "Configuration: the nearest .reviewlint.json (reviewlint init writes one).\n"
+      "Rules: reviewlint --list-rules; reviewlint --explain RULE.");
+}
+
+// Parses the command line; the exit code when the run ends here (help, version, a usage error).
+std::optional<int> Parse(CLI::App& app, int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -430,25 +493,113 @@ int Run(int argc, char** argv) {
     std::cerr << ParseErrorMessage(app, e, argc, argv);
     return kExitError;
   }
+  return std::nullopt;
+}
 
-  if (test->parsed()) return TestRules(test_dirs);
-  if (lsp->parsed()) return lsp::RunLanguageServer(STDIN_FILENO, STDOUT_FILENO);
-  if (init->parsed()) return Init(init_dir);
-  if (report_cmd->parsed()) {
-    if (!report_options.redact_names.empty()) report_options.redact = true;
-    return report::RunReport(report_options, report_format, report_html);
-  }
-
-  if (!o.redact_names.empty()) o.redact = true;
+// Usage errors of the lint command that CLI11 cannot see; "" when there are none.
+std::string LintUsageError(const CLI::App& app, Options* o, int argc, char** argv) {
+  if (!o->redact_names.empty()) o->redact = true;
   // Fixes are written to (or diffed against) the original text, names and all.
-  if (o.redact && (o.fix || o.fix_unsafe || o.diff)) {
-    std::cerr << "reviewlint: error: --redact cannot be combined with --fix, --fix-unsafe or "
-                 "--diff: fixes change the original files, names and all\n";
-    return kExitError;
-  }
+  if (o->redact && o->fix.active())
+    return "reviewlint: error: --redact cannot be combined with --fix, --fix-unsafe or "
+           "--diff: fixes change the original files, names and all\n";
+  return NoSuchSubcommand(app, o->paths, argc, argv);
+}
 
-  if (std::string no_such = NoSuchSubcommand(app, o.paths, argc, argv); !no_such.empty()) {
-    std::cerr << no_such;
+int PrintConfig(const LintSetup& setup, const std::string& file) {
+  Config none;
+  const Config* config = setup.configs[0];
+  FilePolicy policy = config ? PolicyFor(*config, file) : FilePolicy{};
+  std::cout << DescribePolicy(config ? *config : none, policy).dump(2) << "\n";
+  return kExitClean;
+}
+
+EmitOptions MakeEmitOptions(const Options& o, const Engine& engine, const Redactor* redactor) {
+  EmitOptions eo;
+  eo.engine = &engine;
+  if (o.redact) eo.redactor = redactor;
+  eo.quiet = o.quiet;
+  eo.summary = o.summary;
+  eo.sarif_root = o.sarif_root;
+  eo.sarif_no_snippets = o.sarif_no_snippets;
+  eo.max_findings = o.max_findings;
+  if (const char* max = std::getenv("REVIEWLINT_SARIF_MAX_RESULTS"))
+    eo.sarif_max_results = std::strtoul(max, nullptr, 10);
+  eo.tool_version = kVersion;
+  eo.color = o.color == "always" || (o.color == "auto" && o.format == "text" &&
+                                     isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  return eo;
+}
+
+// Adds one shown file's findings to the summary.
+void Tally(const FileResult& f, Summary* summary) {
+  ++summary->files;
+  if (!f.error.empty()) ++summary->files_with_errors;
+  for (const Diagnostic& d : f.diagnostics) {
+    if (d.severity == Severity::kError)
+      ++summary->errors;
+    else if (d.severity == Severity::kWarning)
+      ++summary->warnings;
+    else
+      ++summary->infos;
+  }
+}
+
+// The one decision of the exit status of a lint run.
+enum class ExitStatus { kClean = kExitClean, kFindings = kExitFindings, kError = kExitError };
+
+ExitStatus Decide(const Summary& summary, const std::string& fail_on, const FixStage& fixes) {
+  if (fixes.failed() || summary.files_with_errors) return ExitStatus::kError;
+  Severity threshold = Severity::kWarning;
+  if (fail_on == "never") return ExitStatus::kClean;
+  ParseSeverity(fail_on, &threshold);
+  size_t at_or_above = summary.errors;
+  if (threshold <= Severity::kWarning) at_or_above += summary.warnings;
+  if (threshold <= Severity::kInfo) at_or_above += summary.infos;
+  return at_or_above ? ExitStatus::kFindings : ExitStatus::kClean;
+}
+
+// Lints the files and emits what the fix stage and --redact leave; the exit status.
+int LintFiles(const Engine& engine, const Options& o, const LintSetup& setup) {
+  // Tokens are numbered over the whole run, in file order, as `reviewlint report --redact` does.
+  ReadAhead ahead;
+  Redactor redactor;
+  if (o.redact) redactor = PeopleRedactor(FilesPeople(o, setup.inputs, &ahead), o.redact_names);
+  std::unique_ptr<Emitter> emitter = MakeEmitter(o.format, MakeEmitOptions(o, engine, &redactor));
+  const bool stdin_input = std::any_of(setup.inputs.begin(), setup.inputs.end(),
+                                       [](const InputFile& i) { return i.path == "-"; });
+  FixStage fixes(o.fix, stdin_input ? StdinName(o) : "", std::cout);
+  std::ostream& findings_out = fixes.findings_out();
+  Summary summary;
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  emitter->Begin(findings_out);
+  LintAll(engine, o, setup.inputs, setup.configs, jobs, ahead, [&](const FileResult& original) {
+    const FileResult* shown = &fixes.Apply(original);
+    FileResult redacted;
+    RedactedText redacted_text;
+    if (o.redact) {
+      redacted = RedactFile(*shown, redactor, &redacted_text);
+      shown = &redacted;
+    }
+    Tally(*shown, &summary);
+    size_t not_shown = EmitFile(*emitter, *shown, o.max_findings, findings_out);
+    summary.not_shown += not_shown;
+    if (!shown->error.empty() && o.format != "text")
+      std::cerr << FileErrorLine(shown->path, shown->error) << "\n";
+    if (not_shown && o.format != "text")
+      std::cerr << shown->path << ": " << NotShownMessage(not_shown, o.max_findings) << "\n";
+  });
+  emitter->End(summary, findings_out);
+  fixes.PrintSummary(summary.errors + summary.warnings + summary.infos);
+  ExitStatus status = Decide(summary, o.fail_on, fixes);
+  if (!fixes.failed()) std::cout.flush();
+  return static_cast<int>(status);
+}
+
+// The lint command: check the flags, load the configs and packs, answer a query or lint.
+int RunLint(const CLI::App& app, Options& o, int argc, char** argv) {
+  if (std::string error = LintUsageError(app, &o, argc, argv); !error.empty()) {
+    std::cerr << error;
     return kExitError;
   }
   if (o.paths.empty()) o.paths.push_back(".");
@@ -463,120 +614,28 @@ int Run(int argc, char** argv) {
   if (!PrintErrors(errors)) return kExitError;
   if (o.list_rules) return ListRules(*engine);
   if (!o.explain.empty()) return Explain(*engine, o.explain);
-  if (!o.print_config.empty()) {
-    Config none;
-    const Config* config = setup.configs[0];
-    FilePolicy policy = config ? PolicyFor(*config, o.print_config) : FilePolicy{};
-    std::cout << DescribePolicy(config ? *config : none, policy).dump(2) << "\n";
-    return kExitClean;
-  }
+  if (!o.print_config.empty()) return PrintConfig(setup, o.print_config);
   DropIgnored(&setup, o.force_exclude);
-  const std::vector<InputFile>& inputs = setup.inputs;
-  const std::vector<const Config*>& configs = setup.configs;
+  return LintFiles(*engine, o, setup);
+}
 
-  // Tokens are numbered over the whole run, in file order, as `reviewlint report --redact` does.
-  ReadAhead ahead;
-  Redactor redactor;
-  if (o.redact) redactor = PeopleRedactor(FilesPeople(o, inputs, &ahead), o.redact_names);
+}  // namespace
 
-  EmitOptions eo;
-  eo.engine = engine.get();
-  if (o.redact) eo.redactor = &redactor;
-  eo.quiet = o.quiet;
-  eo.summary = o.summary;
-  eo.sarif_root = o.sarif_root;
-  eo.sarif_no_snippets = o.sarif_no_snippets;
-  eo.max_findings = o.max_findings;
-  if (const char* max = std::getenv("REVIEWLINT_SARIF_MAX_RESULTS"))
-    eo.sarif_max_results = std::strtoul(max, nullptr, 10);
-  eo.tool_version = kVersion;
-  eo.color = o.color == "always" || (o.color == "auto" && o.format == "text" &&
-                                     isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
-  std::unique_ptr<Emitter> emitter = MakeEmitter(o.format, eo);
-
-  Severity threshold = Severity::kWarning;
-  bool never = o.fail_on == "never";
-  if (!never) ParseSeverity(o.fail_on, &threshold);
-
-  Summary summary;
-  bool failed = false;
-  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::ostream& out = std::cout;
-  const bool fixing = o.fix || o.fix_unsafe || o.diff;
-  size_t fixed_total = 0, fixed_files = 0;
-  bool fix_failed = false;
-  const bool stdin_input =
-      std::any_of(inputs.begin(), inputs.end(), [](const InputFile& i) { return i.path == "-"; });
-  // With --diff the diff, and from stdin the fixed text, are the output: the findings the fixes
-  // leave go to stderr then.
-  std::ostream& findings_out = fixing && (o.diff || stdin_input) ? std::cerr : out;
-  size_t unsafe_left = 0;  // findings left whose fix only --fix-unsafe applies
-  emitter->Begin(findings_out);
-  LintAll(*engine, o, inputs, configs, jobs, ahead, [&](const FileResult& original) {
-    const FileResult* shown = &original;
-    FileResult remaining, redacted;
-    RedactedText redacted_text;
-    if (fixing && original.source && original.error.empty()) {
-      std::vector<bool> fixed;
-      std::string text =
-          ApplyFixes(original.source->text(), original.diagnostics, o.fix_unsafe, &fixed);
-      size_t n = static_cast<size_t>(std::count(fixed.begin(), fixed.end(), true));
-      bool from_stdin =
-          stdin_input && original.path == (o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename);
-      if (o.diff) {
-        out << UnifiedDiff(original.path, original.source->text(), text);
-      } else if (from_stdin) {
-        out << text;
-      } else if (n > 0) {
-        std::string error;
-        if (!WriteAtomically(original.path, text, &error)) {
-          std::cerr << FileErrorLine(original.path, error) << "; the file is unchanged\n";
-          fix_failed = true;
-        }
-      }
-      if (n) fixed_total += n, ++fixed_files;
-      remaining.path = original.path;
-      remaining.source = original.source;
-      remaining.scorecard = original.scorecard;
-      for (size_t i = 0; i < original.diagnostics.size(); ++i) {
-        if (fixed[i]) continue;
-        remaining.diagnostics.push_back(original.diagnostics[i]);
-        if (!original.diagnostics[i].fixes.empty()) ++unsafe_left;
-      }
-      shown = &remaining;
-    } else if (fixing && !original.error.empty()) {
-      std::cerr << FileErrorLine(original.path, original.error) << "; not fixed\n";
-    }
-    if (o.redact) {
-      redacted = RedactFile(*shown, redactor, &redacted_text);
-      shown = &redacted;
-    }
-    const FileResult& f = *shown;
-    ++summary.files;
-    if (!f.error.empty()) ++summary.files_with_errors;
-    for (const Diagnostic& d : f.diagnostics) {
-      if (d.severity == Severity::kError)
-        ++summary.errors;
-      else if (d.severity == Severity::kWarning)
-        ++summary.warnings;
-      else
-        ++summary.infos;
-      if (!never && d.severity >= threshold) failed = true;
-    }
-    size_t not_shown = EmitFile(*emitter, f, o.max_findings, findings_out);
-    summary.not_shown += not_shown;
-    if (!f.error.empty() && o.format != "text") std::cerr << FileErrorLine(f.path, f.error) << "\n";
-    if (not_shown && o.format != "text")
-      std::cerr << f.path << ": " << NotShownMessage(not_shown, o.max_findings) << "\n";
-  });
-  emitter->End(summary, findings_out);
-  if (fixing)
-    std::cerr << FixSummary(o.diff, o.fix_unsafe, fixed_total, fixed_files,
-                            summary.errors + summary.warnings + summary.infos, unsafe_left);
-  if (fix_failed) return kExitError;
-  out.flush();
-  if (summary.files_with_errors) return kExitError;
-  return failed ? kExitFindings : kExitClean;
+int Run(int argc, char** argv) {
+  Options o;
+  SubcommandArgs args;
+  CLI::App app{
+      "reviewlint: a linter for performance-review drafts.\n"
+      "Flags vague praise, unmeasured impact claims, template leftovers, biased wording and\n"
+      "unbalanced feedback in Markdown and plain-text reviews.",
+      "reviewlint"};
+  DescribeApp(&app);
+  AddLintFlags(&app, &o);
+  std::vector<CLI::App*> subcommands = AddSubcommands(&app, &args);
+  if (std::optional<int> exit = Parse(app, argc, argv)) return *exit;
+  for (size_t i = 0; i < subcommands.size(); ++i)
+    if (subcommands[i]->parsed()) return kSubcommands[i].run(args);
+  return RunLint(app, o, argc, argv);
 }
 
 }  // namespace reviewlint::cli

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "files.h"
 #include "glob.h"
 #include "json_schema.h"
 #include "rule_pack.h"
@@ -37,27 +38,35 @@ std::string RelativeTo(const std::string& dir, const std::string& file) {
   return rel.generic_string();
 }
 
-bool LoadOne(const std::string& path, Config* out, std::vector<std::string>* seen,
-             std::vector<std::string>* errors) {
+// The text of the config file at `path`; nullopt when it cannot be read or was met before in
+// this chain of "extends" (a cycle).
+std::optional<std::string> ReadConfigOnce(const std::string& path, std::vector<std::string>* seen,
+                                          std::vector<std::string>* errors) {
   std::error_code ec;
   std::string canonical = fs::weakly_canonical(path, ec).string();
   if (std::find(seen->begin(), seen->end(), canonical) != seen->end()) {
     std::string cycle;
     for (const auto& s : *seen) cycle += s + " -> ";
     errors->push_back(path + ": cyclic \"extends\": " + cycle + canonical);
-    return false;
+    return std::nullopt;
   }
   seen->push_back(canonical);
-  std::ifstream in(path, std::ios::binary);
-  if (!in || fs::is_directory(path, ec)) {
-    std::string why = in ? "it is a folder" : std::strerror(errno);
+  std::optional<std::string> text = ReadWholeFile(path);
+  if (!text || fs::is_directory(path, ec)) {
+    std::string why = text ? "it is a folder" : std::strerror(errno);
     errors->push_back(path + ": cannot read config file: " + why);
-    return false;
+    return std::nullopt;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
+  return text;
+}
+
+bool LoadOne(const std::string& path, Config* out, std::vector<std::string>* seen,
+             std::vector<std::string>* errors) {
+  std::error_code ec;
+  std::optional<std::string> text = ReadConfigOnce(path, seen, errors);
+  if (!text) return false;
   json doc;
-  if (!ParseAndValidate(path, ss.str(), ConfigSchema(), &doc, errors, /*allow_comments=*/true))
+  if (!ParseAndValidate(path, *text, ConfigSchema(), &doc, errors, /*allow_comments=*/true))
     return false;
   std::string dir = fs::path(path).parent_path().string();
   if (dir.empty()) dir = ".";

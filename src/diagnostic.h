@@ -38,6 +38,14 @@ struct Diagnostic {
   nlohmann::json data = nlohmann::json::object();
 };
 
+/// A message template with each {key} replaced by its value, in one pass: a value's own braces are
+/// left as they are. Rule messages use {match}; document checks their own keys ({field}, …).
+std::string FillMessage(std::string_view tmpl,
+                        const std::vector<std::pair<std::string, std::string>>& values);
+
+/// `text` on one line: line breaks and tabs become spaces (a {match} or an excerpt in a message).
+std::string OneLine(std::string_view text);
+
 /// Orders by position, then rule id, so output is deterministic.
 bool DiagnosticLess(const Diagnostic& a, const Diagnostic& b);
 

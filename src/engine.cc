@@ -63,20 +63,6 @@ class QuoteIndex {
   size_t sentence_ = SIZE_MAX;
 };
 
-std::string FormatMessage(const std::string& tmpl, std::string_view match) {
-  std::string m(match);
-  for (char& c : m)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  std::string out;
-  size_t p = 0;
-  for (size_t at; (at = tmpl.find("{match}", p)) != std::string::npos; p = at + 7) {
-    out.append(tmpl, p, at - p);
-    out += m;
-  }
-  out.append(tmpl, p, std::string::npos);
-  return out;
-}
-
 uint32_t ScopeBit(BlockKind k) { return 1u << static_cast<uint32_t>(k); }
 
 // Does the heading of `section`, or of a section around it, match `re`?
@@ -483,15 +469,15 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
   if (!rubric && forced_rubric_.empty() && !doc.markup.FrontMatter("rubric").empty()) {
     result->error = "unknown rubric \"" + name + "\" in the front matter; known: " + RubricNames();
   }
-  AnalyzePip(doc, view, PipEvidence{EvidenceIndex("pip", "pip-heading")}, result->diagnostics, &sc);
-  if (rubric) AnalyzeRubric(doc, view, *rubric, rubric_evidence_[rubric - rubrics_.data()], &sc);
+  AnalysePip(doc, view, PipEvidence{EvidenceIndex("pip", "pip-heading")}, result->diagnostics, &sc);
+  if (rubric) AnalyseRubric(doc, view, *rubric, rubric_evidence_[rubric - rubrics_.data()], &sc);
   BalanceEvidence balance{EvidenceIndex("balance", "praise"), EvidenceIndex("balance", "criticism"),
                           EvidenceIndex("balance", "strengths-heading"),
                           EvidenceIndex("balance", "growth-heading"),
                           EvidenceIndex("vagueness", "specific-detail"),
                           EvidenceIndex("balance", "demand"),
                           EvidenceIndex("balance", "suggestion")};
-  AnalyzeBalance(doc, view, balance, features, result->diagnostics, &sc);
+  AnalyseBalance(doc, view, balance, features, result->diagnostics, &sc);
 
   // A rubric the user did not name applies only to a draft about the work it describes, and
   // never to an improvement plan: a plan is not a review.
@@ -572,7 +558,7 @@ void Engine::PredicateFindings(const Document& doc, Workspace& ws,
       d.rule = rule.id;
       d.severity = severity_[r];
       d.span = rule.report_sentence ? sent.span : words;
-      d.message = FormatMessage(rule.message, doc.Text(words));
+      d.message = FillMessage(rule.message, {{"match", OneLine(doc.Text(words))}});
       d.data["features"] = Explain(predicate, ctx, cue, evidence_names_);
       if (rule.report_sentence) d.data["trigger"] = std::string(doc.Text(words));
       (rule.report_sentence ? at_sentence : at_cue)->push_back(std::move(d));
@@ -700,12 +686,12 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
     d.rule = rule.id;
     d.severity = severity_[r];
     d.span = rule.report_sentence ? sent.span : hit.span;
-    d.message = FormatMessage(rule.message, doc.Text(hit.span));
+    d.message = FillMessage(rule.message, {{"match", OneLine(doc.Text(hit.span))}});
     if (rule.report_sentence) d.data["trigger"] = std::string(doc.Text(hit.span));
     if (rule.fix) {
       Fix f = *rule.fix;
       f.span = hit.span;
-      f.replacement = FormatMessage(f.replacement, doc.Text(hit.span));
+      f.replacement = FillMessage(f.replacement, {{"match", OneLine(doc.Text(hit.span))}});
       if (f.replacement.empty()) ShapeRemoval(doc.source.text(), &f);
       d.fixes.push_back(f);
     }

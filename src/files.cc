@@ -126,4 +126,12 @@ bool ReadInput(const std::string& path, std::string* bytes, std::string* error) 
   return true;
 }
 
+std::optional<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 }  // namespace reviewlint

@@ -1,6 +1,7 @@
 // Finding the files to lint and reading them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,5 +21,9 @@ std::vector<InputFile> CollectFiles(const std::vector<std::string>& paths);
 
 /// Reads a whole file, or stdin for "-". Returns false and sets *error on failure.
 bool ReadInput(const std::string& path, std::string* bytes, std::string* error);
+
+/// Reads a whole data file (a pack, config, rubric or dictionary; "-" is a file name here), or
+/// nullopt when it cannot be opened (errno says why). Drafts go through ReadInput instead.
+std::optional<std::string> ReadWholeFile(const std::string& path);
 
 }  // namespace reviewlint

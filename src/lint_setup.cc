@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "edit_distance.h"
+#include "files.h"
 #include "ignore.h"
 
 namespace reviewlint {
@@ -156,12 +157,10 @@ std::unique_ptr<Engine> BuildEngine(const SetupOptions& o, const LintSetup& setu
   if (!o.rubric.empty() && o.rubric.find('/') != std::string::npos) {
     // A path: load it like an extra rubric file and use it by name.
     std::vector<std::string> one_error;
-    std::ifstream in(o.rubric, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (!in)
+    std::optional<std::string> text = ReadWholeFile(o.rubric);
+    if (!text)
       errors.push_back("--rubric " + o.rubric + ": cannot read file");
-    else if (auto r = ParseRubric(o.rubric, ss.str(), store, &errors)) {
+    else if (auto r = ParseRubric(o.rubric, *text, store, &errors)) {
       settings.rubric = r->name;
       rubrics.erase(std::remove_if(rubrics.begin(), rubrics.end(),
                                    [&](const Rubric& x) { return x.name == r->name; }),

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "edit_distance.h"
+#include "files.h"
 #include "json_schema.h"
 
 namespace reviewlint {
@@ -100,14 +101,12 @@ std::vector<Rubric> LoadRubrics(const DataStore& store, const std::vector<std::s
   for (const std::string& p : embedded)
     if (auto r = ParseRubric(p, *DataStore::Embedded(p), store, errors)) add(std::move(*r));
   for (const std::string& path : extra) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::optional<std::string> text = ReadWholeFile(path);
+    if (!text) {
       errors->push_back(path + ": cannot read rubric file");
       continue;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (auto r = ParseRubric(path, ss.str(), store, errors)) add(std::move(*r));
+    if (auto r = ParseRubric(path, *text, store, errors)) add(std::move(*r));
   }
   return out;
 }

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "checks/check.h"
 #include "edit_distance.h"
 #include "embedded.h"
+#include "files.h"
 #include "json_schema.h"
 #include "predicate.h"
 
@@ -16,14 +18,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-std::optional<std::string> ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<std::string> Strings(const json& v) {
   std::vector<std::string> out;
@@ -97,7 +91,8 @@ std::optional<std::vector<std::string>> DataStore::Dictionary(const std::string&
   for (auto it = folders_.rbegin(); it != folders_.rend(); ++it) {
     for (const fs::path& dir :
          {fs::path(*it) / "dictionaries", fs::path(*it).parent_path() / "dictionaries"}) {
-      if (auto text = ReadFile(dir / (name + ".txt"))) return ParseDictionary(*text);
+      if (auto text = ReadWholeFile((dir / (name + ".txt")).string()))
+        return ParseDictionary(*text);
     }
   }
   if (auto text = Embedded("dictionaries/" + name + ".txt")) return ParseDictionary(*text);
@@ -141,215 +136,242 @@ std::vector<std::string> ParseDictionary(const std::string& text) {
   return out;
 }
 
-std::optional<RulePack> ParsePack(const std::string& file, const std::string& text,
-                                  const DataStore& store, std::vector<std::string>* errors,
-                                  bool validate) {
-  json doc;
-  if (validate) {
-    if (!ParseAndValidate(file, text, PackSchema(), &doc, errors)) return std::nullopt;
-  } else {
-    std::string error;
-    if (!ParseJsonLocated(file, text, &doc, &error, /*allow_comments=*/false)) {
-      errors->push_back(error);
-      return std::nullopt;
-    }
+namespace {
+
+using Fail = std::function<void(const std::string& pointer, const std::string& message)>;
+
+// What a rule's parser needs from its pack.
+struct PackContext {
+  const std::string& file;
+  const std::vector<std::string>& evidence_names;  // built in and the pack's own
+  std::vector<std::string>* errors;
+  const Fail& fail;
+};
+
+bool HasAny(const json& r, std::initializer_list<const char*> keys) {
+  for (const char* k : keys)
+    if (r.contains(k)) return true;
+  return false;
+}
+
+// One parser per rule kind: it reads the kind's own keys and rejects the keys of other kinds.
+void ParsePhraseRule(const json& r, const std::string& ptr, const PackContext& pc, RuleSpec* spec) {
+  spec->trigger = ParseTerms(r, ptr);
+  spec->trigger.patterns.clear();
+  if (spec->trigger.phrases.empty() && spec->trigger.dictionaries.empty())
+    pc.fail(ptr, "a phrase rule needs \"phrases\" or \"dictionaries\"");
+  if (HasAny(r, {"pattern", "patterns", "trigger", "requires"}))
+    pc.fail(ptr,
+            "a phrase rule takes \"phrases\" and \"dictionaries\"; \"pattern\", \"trigger\" and "
+            "\"requires\" belong to other kinds");
+}
+
+void ParsePatternRule(const json& r, const std::string& ptr, const PackContext& pc,
+                      RuleSpec* spec) {
+  spec->trigger.pointer = ptr;
+  if (r.contains("pattern")) spec->trigger.patterns.push_back(r["pattern"]);
+  for (const auto& p : Strings(r.value("patterns", json::array())))
+    spec->trigger.patterns.push_back(p);
+  if (spec->trigger.patterns.empty())
+    pc.fail(ptr, "a pattern rule needs \"pattern\" or \"patterns\"");
+  if (HasAny(r, {"phrases", "dictionaries", "trigger", "requires"}))
+    pc.fail(ptr,
+            "a pattern rule takes \"pattern\"; use kind \"phrase\" or \"conditional\" for "
+            "phrase lists");
+}
+
+void ParseConditionalRule(const json& r, const std::string& ptr, const PackContext& pc,
+                          RuleSpec* spec) {
+  if (!r.contains("trigger") || !r.contains("requires")) {
+    pc.fail(ptr, "a conditional rule needs \"trigger\" and \"requires\"");
+    return;
   }
-  size_t before = errors->size();
-  auto fail = [&](const std::string& pointer, const std::string& message) {
-    errors->push_back(FormatSchemaError(file, SchemaError{pointer, message}));
+  spec->trigger = ParseTerms(r["trigger"], ptr + "/trigger");
+  spec->requires_evidence = Strings(r["requires"]);
+  if (spec->requires_evidence.empty()) pc.fail(ptr + "/requires", "needs at least 1 item");
+  const TermList& t = spec->trigger;
+  if (t.phrases.empty() && t.dictionaries.empty() && t.patterns.empty() && t.evidence.empty())
+    pc.fail(ptr + "/trigger", "needs \"phrases\", \"dictionaries\", \"patterns\" or \"evidence\"");
+  if (HasAny(r, {"phrases", "dictionaries", "pattern"}))
+    pc.fail(ptr, "a conditional rule takes its words in \"trigger\"");
+}
+
+void ParseDocumentRule(const json& r, const std::string& ptr, const PackContext& pc,
+                       RuleSpec* spec) {
+  if (!r.contains("check")) {
+    pc.fail(ptr, "a document rule needs \"check\"");
+    return;
+  }
+  spec->check = r["check"];
+  spec->options = r.value("options", json::object());
+  if (!FindCheck(spec->check)) {
+    std::vector<std::string> names;
+    for (const CheckKind& k : CheckKinds()) names.emplace_back(k.name);
+    pc.fail(ptr + "/check",
+            "unknown check \"" + spec->check + "\"" + DidYouMean(spec->check, names));
+  }
+  if (HasAny(r, {"phrases", "dictionaries", "pattern", "trigger"}))
+    pc.fail(ptr, "a document rule takes no words; its check reads the whole review");
+}
+
+void ParsePredicateRule(const json& r, const std::string& ptr, const PackContext& pc,
+                        RuleSpec* spec) {
+  if (!r.contains("when")) {
+    pc.fail(ptr, "a predicate rule needs \"when\"");
+    return;
+  }
+  spec->when = r["when"];
+  const std::vector<std::string>& names = pc.evidence_names;
+  auto lookup = [&](const std::string& name) {
+    return std::find(names.begin(), names.end(), name) == names.end() ? -1 : 0;
   };
+  std::vector<std::string> errs;
+  ParsePredicate(spec->when, ptr + "/when", lookup, names, &errs);
+  for (const std::string& e : errs) pc.errors->push_back(pc.file + ": " + e);
+  if (HasAny(r, {"phrases", "dictionaries", "pattern", "trigger", "requires"}))
+    pc.fail(ptr, "a predicate rule takes no words; its \"when\" tests the sentence's features");
+}
 
-  RulePack pack;
-  pack.name = doc["pack"];
-  pack.file = file;
-  pack.description = doc.value("description", "");
-  std::vector<std::string> evidence_names = kBuiltinEvidence;
-  if (doc.contains("evidence")) {
-    for (auto it = doc["evidence"].begin(); it != doc["evidence"].end(); ++it) {
-      pack.evidence.push_back({it.key(), ParseTerms(it.value(), "/evidence/" + it.key())});
-      evidence_names.push_back(it.key());
-    }
+struct KindSpec {
+  std::string_view name;
+  RuleKind kind;
+  void (*parse)(const json& r, const std::string& ptr, const PackContext&, RuleSpec*);
+};
+
+// The table of rule kinds (rules/README.md teaches each; rules/schema.json lists their names).
+constexpr KindSpec kKinds[] = {
+    {"phrase", RuleKind::kPhrase, &ParsePhraseRule},
+    {"pattern", RuleKind::kPattern, &ParsePatternRule},
+    {"conditional", RuleKind::kConditional, &ParseConditionalRule},
+    {"document", RuleKind::kDocument, &ParseDocumentRule},
+    {"predicate", RuleKind::kPredicate, &ParsePredicateRule},
+};
+
+const KindSpec* FindKind(const std::string& name) {
+  for (const KindSpec& k : kKinds)
+    if (k.name == name) return &k;
+  return nullptr;
+}
+
+// Packs that skip the schema (the embedded ones) meet an unknown kind here.
+std::string UnknownKind(const std::string& name) {
+  std::vector<std::string> names;
+  std::string list;
+  for (const KindSpec& k : kKinds) {
+    names.emplace_back(k.name);
+    list += (list.empty() ? "" : ", ") + std::string(k.name);
   }
+  return "unknown rule kind \"" + name + "\"" + DidYouMean(name, names) + "; the kinds are " + list;
+}
 
-  std::vector<std::string> seen;
-  const json& rules = doc["rules"];
-  for (size_t i = 0; i < rules.size(); ++i) {
-    const json& r = rules[i];
-    std::string ptr = "/rules/" + std::to_string(i);
-    RuleSpec spec;
-    spec.pack = pack.name;
-    spec.name = r["id"];
-    spec.id = pack.name + "." + spec.name;
-    spec.file = file;
-    spec.pointer = ptr;
-    if (std::find(seen.begin(), seen.end(), spec.name) != seen.end()) {
-      fail(ptr + "/id", "duplicate rule id \"" + spec.name + "\"");
-      continue;
-    }
-    seen.push_back(spec.name);
-    std::string kind = r["kind"];
-    spec.kind = kind == "pattern"       ? RuleKind::kPattern
-                : kind == "conditional" ? RuleKind::kConditional
-                : kind == "document"    ? RuleKind::kDocument
-                : kind == "predicate"   ? RuleKind::kPredicate
-                                        : RuleKind::kPhrase;
-    ParseSeverity(r["severity"].get<std::string>(), &spec.severity);
-    spec.message = r["message"];
-    spec.why = r["why"];
-    spec.instead = r["instead"];
-    spec.sources = Strings(r.value("sources", json::array()));
-    spec.case_sensitive = r.value("case_sensitive", false);
-    spec.in_quotes = r.value("in_quotes", false);
-    spec.report_sentence = r.value("report", "match") == "sentence";
-    spec.sections = r.value("sections", "");
-    spec.not_sections = r.value("not_sections", "");
-    spec.requires_front_matter = Strings(r.value("requires_front_matter", json::array()));
-    spec.next_sentence_counts = r.value("next_sentence_counts", false);
+// The fields every kind shares.
+void ParseCommonFields(const json& r, RuleSpec* spec) {
+  ParseSeverity(r["severity"].get<std::string>(), &spec->severity);
+  spec->message = r["message"];
+  spec->why = r["why"];
+  spec->instead = r["instead"];
+  spec->sources = Strings(r.value("sources", json::array()));
+  spec->case_sensitive = r.value("case_sensitive", false);
+  spec->in_quotes = r.value("in_quotes", false);
+  spec->report_sentence = r.value("report", "match") == "sentence";
+  spec->sections = r.value("sections", "");
+  spec->not_sections = r.value("not_sections", "");
+  spec->requires_front_matter = Strings(r.value("requires_front_matter", json::array()));
+  spec->next_sentence_counts = r.value("next_sentence_counts", false);
+}
 
-    switch (spec.kind) {
-      case RuleKind::kPhrase:
-        spec.trigger = ParseTerms(r, ptr);
-        spec.trigger.patterns.clear();
-        if (spec.trigger.phrases.empty() && spec.trigger.dictionaries.empty())
-          fail(ptr, "a phrase rule needs \"phrases\" or \"dictionaries\"");
-        if (r.contains("pattern") || r.contains("patterns") || r.contains("trigger") ||
-            r.contains("requires"))
-          fail(ptr,
-               "a phrase rule takes \"phrases\" and \"dictionaries\"; \"pattern\", \"trigger\" and "
-               "\"requires\" belong to other kinds");
-        break;
-      case RuleKind::kPattern:
-        spec.trigger.pointer = ptr;
-        if (r.contains("pattern")) spec.trigger.patterns.push_back(r["pattern"]);
-        for (const auto& p : Strings(r.value("patterns", json::array())))
-          spec.trigger.patterns.push_back(p);
-        if (spec.trigger.patterns.empty())
-          fail(ptr, "a pattern rule needs \"pattern\" or \"patterns\"");
-        if (r.contains("phrases") || r.contains("dictionaries") || r.contains("trigger") ||
-            r.contains("requires"))
-          fail(ptr,
-               "a pattern rule takes \"pattern\"; use kind \"phrase\" or \"conditional\" for "
-               "phrase lists");
-        break;
-      case RuleKind::kConditional:
-        if (!r.contains("trigger") || !r.contains("requires")) {
-          fail(ptr, "a conditional rule needs \"trigger\" and \"requires\"");
-          break;
-        }
-        spec.trigger = ParseTerms(r["trigger"], ptr + "/trigger");
-        spec.requires_evidence = Strings(r["requires"]);
-        if (spec.requires_evidence.empty()) fail(ptr + "/requires", "needs at least 1 item");
-        if (spec.trigger.phrases.empty() && spec.trigger.dictionaries.empty() &&
-            spec.trigger.patterns.empty() && spec.trigger.evidence.empty())
-          fail(ptr + "/trigger",
-               "needs \"phrases\", \"dictionaries\", \"patterns\" or \"evidence\"");
-        if (r.contains("phrases") || r.contains("dictionaries") || r.contains("pattern"))
-          fail(ptr, "a conditional rule takes its words in \"trigger\"");
-        break;
-      case RuleKind::kDocument: {
-        if (!r.contains("check")) {
-          fail(ptr, "a document rule needs \"check\"");
-          break;
-        }
-        spec.check = r["check"];
-        spec.options = r.value("options", json::object());
-        if (!FindCheck(spec.check)) {
-          std::vector<std::string> names;
-          for (const CheckKind& k : CheckKinds()) names.emplace_back(k.name);
-          fail(ptr + "/check",
-               "unknown check \"" + spec.check + "\"" + DidYouMean(spec.check, names));
-        }
-        if (r.contains("phrases") || r.contains("dictionaries") || r.contains("pattern") ||
-            r.contains("trigger"))
-          fail(ptr, "a document rule takes no words; its check reads the whole review");
-        break;
-      }
-      case RuleKind::kPredicate: {
-        if (!r.contains("when")) {
-          fail(ptr, "a predicate rule needs \"when\"");
-          break;
-        }
-        spec.when = r["when"];
-        std::vector<std::string> errs;
-        auto lookup = [&](const std::string& name) {
-          return std::find(evidence_names.begin(), evidence_names.end(), name) ==
-                         evidence_names.end()
-                     ? -1
-                     : 0;
-        };
-        ParsePredicate(spec.when, ptr + "/when", lookup, evidence_names, &errs);
-        for (const std::string& e : errs) errors->push_back(file + ": " + e);
-        if (r.contains("phrases") || r.contains("dictionaries") || r.contains("pattern") ||
-            r.contains("trigger") || r.contains("requires"))
-          fail(ptr, "a predicate rule takes no words; its \"when\" tests the sentence's features");
-        break;
-      }
-    }
-    if (spec.kind != RuleKind::kPredicate && r.contains("when"))
-      fail(ptr, "\"when\" belongs to predicate rules");
-    if (spec.kind != RuleKind::kDocument && (r.contains("check") || r.contains("options")))
-      fail(ptr, "\"check\" and \"options\" belong to document rules");
-    if (r.contains("exact") && spec.kind == RuleKind::kPhrase) spec.trigger.exact = r["exact"];
+// Keys that belong to one kind, met on a rule of another.
+void RejectOtherKindsKeys(const json& r, const std::string& ptr, const Fail& fail, RuleSpec* spec) {
+  if (spec->kind != RuleKind::kPredicate && r.contains("when"))
+    fail(ptr, "\"when\" belongs to predicate rules");
+  if (spec->kind != RuleKind::kDocument && (r.contains("check") || r.contains("options")))
+    fail(ptr, "\"check\" and \"options\" belong to document rules");
+  if (r.contains("exact") && spec->kind == RuleKind::kPhrase) spec->trigger.exact = r["exact"];
+}
 
-    if (r.contains("unless")) {
-      const json& u = r["unless"];
-      if (u.contains("preceded_by"))
-        spec.preceded_by = ParseTerms(u["preceded_by"], ptr + "/unless/preceded_by");
-      if (u.contains("followed_by"))
-        spec.followed_by = ParseTerms(u["followed_by"], ptr + "/unless/followed_by");
-      spec.window = u.value("window", 3);
-      spec.unless = Strings(u.value("sentence_has", json::array()));
-      spec.unless_in_front_matter = u.value("in_front_matter", false);
-    }
-    for (size_t k = 0; k < spec.unless.size(); ++k)
-      if (std::find(evidence_names.begin(), evidence_names.end(), spec.unless[k]) ==
-          evidence_names.end())
-        fail(ptr + "/unless/sentence_has/" + std::to_string(k),
-             "unknown evidence \"" + spec.unless[k] + "\"" +
-                 DidYouMean(spec.unless[k], evidence_names));
-    for (size_t k = 0; k < spec.requires_evidence.size(); ++k)
-      if (std::find(evidence_names.begin(), evidence_names.end(), spec.requires_evidence[k]) ==
-          evidence_names.end())
-        fail(ptr + "/requires/" + std::to_string(k),
-             "unknown evidence \"" + spec.requires_evidence[k] + "\"" +
-                 DidYouMean(spec.requires_evidence[k], evidence_names));
+// "unless": the words around a match, or the sentence or front matter, that excuse it.
+void ParseGuardrails(const json& u, const std::string& ptr, RuleSpec* spec) {
+  if (u.contains("preceded_by"))
+    spec->preceded_by = ParseTerms(u["preceded_by"], ptr + "/preceded_by");
+  if (u.contains("followed_by"))
+    spec->followed_by = ParseTerms(u["followed_by"], ptr + "/followed_by");
+  spec->window = u.value("window", 3);
+  spec->unless = Strings(u.value("sentence_has", json::array()));
+  spec->unless_in_front_matter = u.value("in_front_matter", false);
+}
 
-    if (r.contains("scopes")) {
-      for (const auto& s : r["scopes"]) spec.scopes.push_back(ParseScope(s));
-    } else {
-      spec.scopes = {BlockKind::kParagraph, BlockKind::kListItem, BlockKind::kTableCell};
-    }
-    if (r.contains("fix")) {
-      Fix f;
-      f.replacement = r["fix"]["replacement"];
-      f.safe = r["fix"]["safe"];
-      spec.fix = f;
-    }
-    spec.bad = Strings(r["examples"]["bad"]);
-    spec.good = Strings(r["examples"]["good"]);
-    pack.rules.push_back(std::move(spec));
+// Every name in `names` (at `ptr`/k) must be a known evidence set.
+void CheckEvidenceNames(const std::vector<std::string>& names, const std::string& ptr,
+                        const std::vector<std::string>& known, const Fail& fail) {
+  for (size_t k = 0; k < names.size(); ++k)
+    if (std::find(known.begin(), known.end(), names[k]) == known.end())
+      fail(ptr + "/" + std::to_string(k),
+           "unknown evidence \"" + names[k] + "\"" + DidYouMean(names[k], known));
+}
+
+// Scopes, fix and examples.
+void ParseWhereFixAndExamples(const json& r, RuleSpec* spec) {
+  if (r.contains("scopes")) {
+    for (const auto& s : r["scopes"]) spec->scopes.push_back(ParseScope(s));
+  } else {
+    spec->scopes = {BlockKind::kParagraph, BlockKind::kListItem, BlockKind::kTableCell};
   }
+  if (r.contains("fix")) {
+    Fix f;
+    f.replacement = r["fix"]["replacement"];
+    f.safe = r["fix"]["safe"];
+    spec->fix = f;
+  }
+  spec->bad = Strings(r["examples"]["bad"]);
+  spec->good = Strings(r["examples"]["good"]);
+}
 
-  // Evidence sets named inside terms must exist in this pack.
+// One rule of a pack; nullopt when it cannot be parsed at all (errors say why).
+std::optional<RuleSpec> ParseRule(const json& r, const std::string& ptr, const RulePack& pack,
+                                  const PackContext& pc) {
+  RuleSpec spec;
+  spec.pack = pack.name;
+  spec.name = r["id"];
+  spec.id = pack.name + "." + spec.name;
+  spec.file = pc.file;
+  spec.pointer = ptr;
+  const std::string kind_name = r["kind"];
+  const KindSpec* kind = FindKind(kind_name);
+  if (!kind) {
+    pc.fail(ptr + "/kind", UnknownKind(kind_name));
+    return std::nullopt;
+  }
+  spec.kind = kind->kind;
+  ParseCommonFields(r, &spec);
+  kind->parse(r, ptr, pc, &spec);
+  RejectOtherKindsKeys(r, ptr, pc.fail, &spec);
+  if (r.contains("unless")) ParseGuardrails(r["unless"], ptr + "/unless", &spec);
+  CheckEvidenceNames(spec.unless, ptr + "/unless/sentence_has", pc.evidence_names, pc.fail);
+  CheckEvidenceNames(spec.requires_evidence, ptr + "/requires", pc.evidence_names, pc.fail);
+  ParseWhereFixAndExamples(r, &spec);
+  return spec;
+}
+
+// Evidence sets named inside terms must exist in this pack.
+void CheckEvidenceRefs(const RulePack& pack, const Fail& fail) {
+  std::vector<std::string> own;
+  for (const auto& e : pack.evidence) own.push_back(e.name);
   auto check_refs = [&](const TermList& t) {
-    std::vector<std::string> own;
-    for (const auto& e : pack.evidence) own.push_back(e.name);
-    for (size_t k = 0; k < t.evidence.size(); ++k)
-      if (std::find(own.begin(), own.end(), t.evidence[k]) == own.end())
-        fail(t.pointer + "/evidence/" + std::to_string(k),
-             "unknown evidence \"" + t.evidence[k] + "\"" + DidYouMean(t.evidence[k], own));
+    CheckEvidenceNames(t.evidence, t.pointer + "/evidence", own, fail);
   };
   for (const auto& r : pack.rules) check_refs(r.trigger);
   for (const auto& e : pack.evidence) check_refs(e.terms);
+}
 
-  // Resolve every dictionary the pack names, once.
+// Resolves every dictionary the pack names, once.
+void ResolveDictionaries(const DataStore& store, RulePack* pack, const Fail& fail) {
   std::vector<std::string> known_dictionaries;
   auto resolve = [&](const TermList& t) {
     for (size_t k = 0; k < t.dictionaries.size(); ++k) {
       const std::string& name = t.dictionaries[k];
-      if (pack.dictionaries.count(name)) continue;
+      if (pack->dictionaries.count(name)) continue;
       if (auto entries = store.Dictionary(name)) {
-        pack.dictionaries[name] = std::move(*entries);
+        pack->dictionaries[name] = std::move(*entries);
       } else {
         if (known_dictionaries.empty()) known_dictionaries = store.DictionaryNames();
         fail(t.pointer + "/dictionaries/" + std::to_string(k),
@@ -357,12 +379,69 @@ std::optional<RulePack> ParsePack(const std::string& file, const std::string& te
       }
     }
   };
-  for (const auto& e : pack.evidence) resolve(e.terms);
-  for (const auto& r : pack.rules) {
+  for (const auto& e : pack->evidence) resolve(e.terms);
+  for (const auto& r : pack->rules) {
     resolve(r.trigger);
     resolve(r.preceded_by);
     resolve(r.followed_by);
   }
+}
+
+// The pack's JSON, checked against rules/schema.json when `validate`.
+bool ReadPackJson(const std::string& file, const std::string& text, bool validate, json* doc,
+                  std::vector<std::string>* errors) {
+  if (validate) return ParseAndValidate(file, text, PackSchema(), doc, errors);
+  std::string error;
+  if (ParseJsonLocated(file, text, doc, &error, /*allow_comments=*/false)) return true;
+  errors->push_back(error);
+  return false;
+}
+
+// The pack's name, description and evidence sets; `evidence_names` gets the built-in ones too.
+RulePack ParsePackHeader(const json& doc, const std::string& file,
+                         std::vector<std::string>* evidence_names) {
+  RulePack pack;
+  pack.name = doc["pack"];
+  pack.file = file;
+  pack.description = doc.value("description", "");
+  *evidence_names = kBuiltinEvidence;
+  if (doc.contains("evidence")) {
+    for (auto it = doc["evidence"].begin(); it != doc["evidence"].end(); ++it) {
+      pack.evidence.push_back({it.key(), ParseTerms(it.value(), "/evidence/" + it.key())});
+      evidence_names->push_back(it.key());
+    }
+  }
+  return pack;
+}
+
+}  // namespace
+
+std::optional<RulePack> ParsePack(const std::string& file, const std::string& text,
+                                  const DataStore& store, std::vector<std::string>* errors,
+                                  bool validate) {
+  json doc;
+  if (!ReadPackJson(file, text, validate, &doc, errors)) return std::nullopt;
+  size_t before = errors->size();
+  Fail fail = [&](const std::string& pointer, const std::string& message) {
+    errors->push_back(FormatSchemaError(file, SchemaError{pointer, message}));
+  };
+  std::vector<std::string> evidence_names;
+  RulePack pack = ParsePackHeader(doc, file, &evidence_names);
+  PackContext pc{file, evidence_names, errors, fail};
+  std::vector<std::string> seen;
+  const json& rules = doc["rules"];
+  for (size_t i = 0; i < rules.size(); ++i) {
+    std::string ptr = "/rules/" + std::to_string(i);
+    std::string name = rules[i]["id"];
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+      fail(ptr + "/id", "duplicate rule id \"" + name + "\"");
+      continue;
+    }
+    seen.push_back(name);
+    if (auto spec = ParseRule(rules[i], ptr, pack, pc)) pack.rules.push_back(std::move(*spec));
+  }
+  CheckEvidenceRefs(pack, fail);
+  ResolveDictionaries(store, &pack, fail);
   if (errors->size() > before) return std::nullopt;
   return pack;
 }
@@ -389,7 +468,7 @@ std::vector<RulePack> LoadPacks(const DataStore& store, std::vector<std::string>
     }
     std::sort(found.begin(), found.end());
     for (const fs::path& p : found) {
-      auto text = ReadFile(p);
+      auto text = ReadWholeFile(p.string());
       if (!text) {
         errors->push_back(p.string() + ": cannot read file");
         continue;

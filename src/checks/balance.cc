@@ -49,7 +49,7 @@ CueVerdict VerdictOf(const DocumentFeatures& features, size_t sentence) {
 
 }  // namespace
 
-void AnalyzeBalance(const Document& doc, const EvidenceView& evidence, const BalanceEvidence& ids,
+void AnalyseBalance(const Document& doc, const EvidenceView& evidence, const BalanceEvidence& ids,
                     const DocumentFeatures& features, const std::vector<Diagnostic>& findings,
                     Scorecard* out) {
   // Each section's kind comes from its heading, or else from the section around it.

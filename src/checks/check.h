@@ -63,10 +63,6 @@ struct CheckKind {
 const std::vector<CheckKind>& CheckKinds();
 const CheckKind* FindCheck(std::string_view name);
 
-/// Replaces {key} placeholders in a message.
-std::string FillMessage(std::string message,
-                        const std::vector<std::pair<std::string, std::string>>& values);
-
 /// Where a document-level finding about "something missing" points: the end of the last line
 /// with content.
 Span EndOfReview(const Document& doc);
@@ -74,7 +70,7 @@ Span EndOfReview(const Document& doc);
 // Analyses (each fills its part of the scorecard).
 
 /// Evidence indexes the rubric analysis needs: one per category of `rubric`.
-void AnalyzeRubric(const Document& doc, const EvidenceView& evidence, const Rubric& rubric,
+void AnalyseRubric(const Document& doc, const EvidenceView& evidence, const Rubric& rubric,
                    const std::vector<int>& category_evidence, Scorecard* out);
 
 /// Evidence indexes for the balance analysis (-1 when a pack does not define them).
@@ -85,14 +81,14 @@ struct BalanceEvidence {
 /// Strengths and growth points are read from the section headings, the pack's praise and
 /// criticism evidence and the sentence features: a cue that praises the person or their work is
 /// a strength (faint praise is not), one that criticises them is a growth point.
-void AnalyzeBalance(const Document& doc, const EvidenceView& evidence, const BalanceEvidence& ids,
+void AnalyseBalance(const Document& doc, const EvidenceView& evidence, const BalanceEvidence& ids,
                     const DocumentFeatures& features, const std::vector<Diagnostic>& findings,
                     Scorecard* out);
 
 struct PipEvidence {
   int heading = -1;
 };
-void AnalyzePip(const Document& doc, const EvidenceView& evidence, const PipEvidence& ids,
+void AnalysePip(const Document& doc, const EvidenceView& evidence, const PipEvidence& ids,
                 const std::vector<Diagnostic>& findings, Scorecard* out);
 
 // Checks.

@@ -28,16 +28,6 @@ const CheckKind* FindCheck(std::string_view name) {
   return nullptr;
 }
 
-std::string FillMessage(std::string message,
-                        const std::vector<std::pair<std::string, std::string>>& values) {
-  for (const auto& [key, value] : values) {
-    std::string token = "{" + key + "}";
-    for (size_t at; (at = message.find(token)) != std::string::npos;)
-      message.replace(at, token.size(), value);
-  }
-  return message;
-}
-
 Span EndOfReview(const Document& doc) {
   std::string_view text = doc.source.text();
   uint32_t end = static_cast<uint32_t>(text.size());

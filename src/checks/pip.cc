@@ -60,7 +60,7 @@ int RealWords(const Document& doc, Span content, const std::vector<Diagnostic>& 
 
 }  // namespace
 
-void AnalyzePip(const Document& doc, const EvidenceView& evidence, const PipEvidence& ids,
+void AnalysePip(const Document& doc, const EvidenceView& evidence, const PipEvidence& ids,
                 const std::vector<Diagnostic>& findings, Scorecard* out) {
   PipAnalysis& pip = out->pip;
   pip = PipAnalysis{};

@@ -34,7 +34,7 @@ bool SectionHasContent(const Document& doc, int s) {
 
 }  // namespace
 
-void AnalyzeRubric(const Document& doc, const EvidenceView& evidence, const Rubric& rubric,
+void AnalyseRubric(const Document& doc, const EvidenceView& evidence, const Rubric& rubric,
                    const std::vector<int>& category_evidence, Scorecard* out) {
   out->rubric = rubric.name;
   out->categories.clear();

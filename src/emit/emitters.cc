@@ -59,12 +59,7 @@ std::string_view ShownSlice(const FileResult& file, Span span) {
   return ShownText(file).substr(begin, end - begin);
 }
 
-std::string Excerpt(const FileResult& file, Span span) {
-  std::string s(ShownSlice(file, span));
-  for (char& c : s)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return s;
-}
+std::string Excerpt(const FileResult& file, Span span) { return OneLine(ShownSlice(file, span)); }
 
 FileError SplitFileError(const std::string& path, const std::string& error) {
   // "LINE:COL: " at the start: digits, a colon, digits, a colon and a space.

@@ -127,145 +127,190 @@ void MaskBareUrls(std::string_view t, Span span, std::string* prose) {
   }
 }
 
-void MaskInline(std::string_view t, Span span, std::string* prose, std::vector<Span>* comments) {
-  uint32_t p = span.begin, e = span.end;
-  std::string& out = *prose;
-  while (p < e) {
-    char c = t[p];
-    switch (c) {
-      case '\\':
-        if (p + 1 < e && std::ispunct(static_cast<unsigned char>(t[p + 1]))) {
-          out[p] = ' ';
-          p += 2;
-          continue;
-        }
-        break;
-      case '`': {
-        uint32_t run = p;
-        while (run < e && t[run] == '`') ++run;
-        uint32_t n = run - p;
-        // Find a closing run of exactly n backticks.
-        uint32_t q = run;
-        while (q < e) {
-          if (t[q] != '`') {
-            ++q;
-            continue;
-          }
-          uint32_t r = q;
-          while (r < e && t[r] == '`') ++r;
-          if (r - q == n) {
-            Fill(prose, p, r, kOpaque);
-            p = r;
-            goto next;
-          }
-          q = r;
-        }
-        p = run;  // unmatched: literal backticks
-        continue;
-      }
-      case '<': {
-        if (p + 4 <= e && t.compare(p, 4, "<!--") == 0) {
-          size_t close = t.substr(p + 4, e - p - 4).find("-->");
-          uint32_t stop =
-              close == std::string_view::npos ? e : p + 4 + static_cast<uint32_t>(close) + 3;
-          if (close != std::string_view::npos) comments->push_back(Span{p, stop});
-          Fill(prose, p, stop, ' ');
-          p = stop;
-          continue;
-        }
-        uint32_t q = p + 1;
-        if (q < e && t[q] == '/') ++q;
-        uint32_t name_begin = q;
-        while (q < e && (IsAlnum(t[q]) || t[q] == '-')) ++q;
-        std::string_view name = t.substr(name_begin, q - name_begin);
-        const void* gt = std::memchr(t.data() + p, '>', e - p);
-        if (!gt) break;
-        uint32_t close = static_cast<uint32_t>(static_cast<const char*>(gt) - t.data()) + 1;
-        if (uint32_t n = UrlLength(t, p + 1, close - 1); n && p + 1 + n == close - 1) {
-          Fill(prose, p, close, kOpaque);  // autolink
-          p = close;
-          continue;
-        }
-        if (!name.empty() && IsHtmlTagName(name) &&
-            (q == close - 1 || t[q] == ' ' || t[q] == '/' || t[q] == '\t' || t[q] == '\n')) {
-          Fill(prose, p, close, ' ');
-          p = close;
-          continue;
-        }
-        break;
-      }
-      case '!':
-        if (p + 1 < e && t[p + 1] == '[') {
-          // Image: mask the whole thing when it is well formed.
-          const void* rb = std::memchr(t.data() + p, ']', e - p);
-          if (rb) {
-            uint32_t r = static_cast<uint32_t>(static_cast<const char*>(rb) - t.data());
-            if (r + 1 < e && t[r + 1] == '(') {
-              const void* rp = std::memchr(t.data() + r, ')', e - r);
-              if (rp) {
-                uint32_t stop = static_cast<uint32_t>(static_cast<const char*>(rp) - t.data()) + 1;
-                Fill(prose, p, stop, kOpaque);
-                p = stop;
-                continue;
-              }
-            }
-          }
-        }
-        break;
-      case ']':
-        // The end of a link's text: mask the bracket and the destination or reference.
-        if (p + 1 < e && (t[p + 1] == '(' || t[p + 1] == '[')) {
-          char open = t[p + 1], closer = open == '(' ? ')' : ']';
-          int depth = 0;
-          uint32_t q = p + 1;
-          for (; q < e; ++q) {
-            if (t[q] == open)
-              ++depth;
-            else if (t[q] == closer && --depth == 0)
-              break;
-          }
-          if (q < e) {
-            // Mask the matching '[' of the link text too.
-            for (uint32_t b = p; b > span.begin;) {
-              --b;
-              if (t[b] == '[') {
-                out[b] = ' ';
-                break;
-              }
-            }
-            Fill(prose, p, q + 1, ' ');
-            p = q + 1;
-            continue;
-          }
-        }
-        break;
-      case '*':
-      case '~':
-        out[p] = ' ';
-        break;
-      case '_': {
-        bool left_word = p > span.begin && IsWordByte(t[p - 1]);
-        bool right_word = p + 1 < e && IsWordByte(t[p + 1]);
-        if (!(left_word && right_word)) out[p] = ' ';
-        break;
-      }
-      case '@':
-      case 'h':
-      case 'H':
-      case 'w':
-      case 'W':
-      case 'f':
-      case 'm':
-        if (uint32_t next = MaskUrlOrEmailAt(t, span, p, prose); next > p) {
-          p = next;
-          continue;
-        }
-        break;
-      default:
-        break;
+namespace {
+
+// What the inline steps read and write: the text, the block's span, the prose copy being masked
+// and the comments found.
+struct InlineCtx {
+  std::string_view t;
+  Span span;
+  std::string* prose;
+  std::vector<Span>* comments;
+};
+
+// Each step masks the construct that starts at p and returns the position after it, or 0 when
+// there is none there (the character stays, and the scan moves on by one).
+
+// A backslash escape: the backslash goes, the punctuation stays.
+uint32_t MaskEscape(const InlineCtx& c, uint32_t p) {
+  if (p + 1 >= c.span.end || !std::ispunct(static_cast<unsigned char>(c.t[p + 1]))) return 0;
+  (*c.prose)[p] = ' ';
+  return p + 2;
+}
+
+// A code span: a run of n backticks up to the next run of exactly n. Unmatched, the run is
+// literal backticks.
+uint32_t MaskCodeSpan(const InlineCtx& c, uint32_t p) {
+  std::string_view t = c.t;
+  uint32_t e = c.span.end;
+  uint32_t run = p;
+  while (run < e && t[run] == '`') ++run;
+  uint32_t n = run - p;
+  for (uint32_t q = run; q < e;) {
+    if (t[q] != '`') {
+      ++q;
+      continue;
     }
-    ++p;
-  next:;
+    uint32_t r = q;
+    while (r < e && t[r] == '`') ++r;
+    if (r - q == n) {
+      Fill(c.prose, p, r, kOpaque);
+      return r;
+    }
+    q = r;
+  }
+  return run;
+}
+
+// An HTML comment, to its end or the block's; a closed one is recorded (suppressions live there).
+uint32_t MaskComment(const InlineCtx& c, uint32_t p) {
+  std::string_view t = c.t;
+  uint32_t e = c.span.end;
+  if (p + 4 > e || t.compare(p, 4, "<!--") != 0) return 0;
+  size_t close = t.substr(p + 4, e - p - 4).find("-->");
+  uint32_t stop = close == std::string_view::npos ? e : p + 4 + static_cast<uint32_t>(close) + 3;
+  if (close != std::string_view::npos) c.comments->push_back(Span{p, stop});
+  Fill(c.prose, p, stop, ' ');
+  return stop;
+}
+
+// <https://…> is opaque; an HTML tag (<b>, </span >) is blanked; anything else in angle brackets
+// (<name>, a template placeholder) stays prose.
+uint32_t MaskAutolinkOrTag(const InlineCtx& c, uint32_t p) {
+  std::string_view t = c.t;
+  uint32_t e = c.span.end;
+  uint32_t q = p + 1;
+  if (q < e && t[q] == '/') ++q;
+  uint32_t name_begin = q;
+  while (q < e && (IsAlnum(t[q]) || t[q] == '-')) ++q;
+  std::string_view name = t.substr(name_begin, q - name_begin);
+  const void* gt = std::memchr(t.data() + p, '>', e - p);
+  if (!gt) return 0;
+  uint32_t close = static_cast<uint32_t>(static_cast<const char*>(gt) - t.data()) + 1;
+  if (uint32_t n = UrlLength(t, p + 1, close - 1); n && p + 1 + n == close - 1) {
+    Fill(c.prose, p, close, kOpaque);
+    return close;
+  }
+  if (!name.empty() && IsHtmlTagName(name) &&
+      (q == close - 1 || t[q] == ' ' || t[q] == '/' || t[q] == '\t' || t[q] == '\n')) {
+    Fill(c.prose, p, close, ' ');
+    return close;
+  }
+  return 0;
+}
+
+uint32_t MaskAngle(const InlineCtx& c, uint32_t p) {
+  if (uint32_t next = MaskComment(c, p)) return next;
+  return MaskAutolinkOrTag(c, p);
+}
+
+// An image, ![alt](src): the whole of it, when it is well formed.
+uint32_t MaskImage(const InlineCtx& c, uint32_t p) {
+  std::string_view t = c.t;
+  uint32_t e = c.span.end;
+  if (p + 1 >= e || t[p + 1] != '[') return 0;
+  const void* rb = std::memchr(t.data() + p, ']', e - p);
+  if (!rb) return 0;
+  uint32_t r = static_cast<uint32_t>(static_cast<const char*>(rb) - t.data());
+  if (r + 1 >= e || t[r + 1] != '(') return 0;
+  const void* rp = std::memchr(t.data() + r, ')', e - r);
+  if (!rp) return 0;
+  uint32_t stop = static_cast<uint32_t>(static_cast<const char*>(rp) - t.data()) + 1;
+  Fill(c.prose, p, stop, kOpaque);
+  return stop;
+}
+
+// The end of a link's text, ](dest) or ][ref]: the brackets and the destination or reference
+// go; the link text stays prose.
+uint32_t MaskLinkTail(const InlineCtx& c, uint32_t p) {
+  std::string_view t = c.t;
+  uint32_t e = c.span.end;
+  if (p + 1 >= e || (t[p + 1] != '(' && t[p + 1] != '[')) return 0;
+  char open = t[p + 1], closer = open == '(' ? ')' : ']';
+  int depth = 0;
+  uint32_t q = p + 1;
+  for (; q < e; ++q) {
+    if (t[q] == open)
+      ++depth;
+    else if (t[q] == closer && --depth == 0)
+      break;
+  }
+  if (q >= e) return 0;
+  // Mask the matching '[' of the link text too.
+  for (uint32_t b = p; b > c.span.begin;) {
+    --b;
+    if (t[b] == '[') {
+      (*c.prose)[b] = ' ';
+      break;
+    }
+  }
+  Fill(c.prose, p, q + 1, ' ');
+  return q + 1;
+}
+
+// Emphasis marks go; an underscore inside a word (snake_case) stays.
+uint32_t MaskEmphasis(const InlineCtx& c, uint32_t p) {
+  if (c.t[p] == '_') {
+    bool left_word = p > c.span.begin && IsWordByte(c.t[p - 1]);
+    bool right_word = p + 1 < c.span.end && IsWordByte(c.t[p + 1]);
+    if (left_word && right_word) return 0;
+  }
+  (*c.prose)[p] = ' ';
+  return 0;
+}
+
+uint32_t MaskUrlOrEmail(const InlineCtx& c, uint32_t p) {
+  uint32_t next = MaskUrlOrEmailAt(c.t, c.span, p, c.prose);
+  return next > p ? next : 0;
+}
+
+// The dispatcher: the step for the character at p.
+uint32_t MaskAt(const InlineCtx& c, uint32_t p) {
+  switch (c.t[p]) {
+    case '\\':
+      return MaskEscape(c, p);
+    case '`':
+      return MaskCodeSpan(c, p);
+    case '<':
+      return MaskAngle(c, p);
+    case '!':
+      return MaskImage(c, p);
+    case ']':
+      return MaskLinkTail(c, p);
+    case '*':
+    case '~':
+    case '_':
+      return MaskEmphasis(c, p);
+    case '@':  // where MaskUrlOrEmailAt may find a URL or an e-mail address
+    case 'h':
+    case 'H':
+    case 'w':
+    case 'W':
+    case 'f':
+    case 'm':
+      return MaskUrlOrEmail(c, p);
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
+void MaskInline(std::string_view t, Span span, std::string* prose, std::vector<Span>* comments) {
+  const InlineCtx c{t, span, prose, comments};
+  for (uint32_t p = span.begin; p < span.end;) {
+    uint32_t next = MaskAt(c, p);
+    p = next ? next : p + 1;
   }
 }
 

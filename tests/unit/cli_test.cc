@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "emit/emitter.h"
 #include "test_util.h"
 
 namespace reviewlint {
@@ -29,6 +30,18 @@ TEST(Cli, ExitCodes) {
   CliResult bad = RunCli("--format nope -", kVague);
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("--format"), std::string::npos) << bad.err;
+}
+
+// --format offers exactly the rows of the emitter table (src/emit/emitters.cc), in its order.
+TEST(Cli, FormatChoicesAreTheRowsOfTheEmitterTable) {
+  std::string choices;
+  for (const EmitterInfo& e : Emitters()) {
+    choices += (choices.empty() ? "{" : ",") + std::string(e.name);
+    EXPECT_EQ(RunCli("--format " + std::string(e.name) + " --fail-on never -", kVague).exit_code, 0)
+        << e.name;
+  }
+  EXPECT_NE(RunCli("--help").out.find("--format TEXT:" + choices + "}"), std::string::npos)
+      << RunCli("--help").out;
 }
 
 TEST(Cli, TextOutputLooksLikeACompiler) {
@@ -55,10 +68,9 @@ TEST(Cli, InvalidUtf8IsSkippedAndOthersStillLinted) {
   WriteFile(dir + "/b-good.md", kVague);
   CliResult r = RunCli("--color never '" + dir + "'");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(
-      r.out.find(dir +
-                 "/a-bad.md:2:5: error: invalid UTF-8 (byte 0xC0 at byte offset 16); skipped"),
-      std::string::npos)
+  EXPECT_NE(r.out.find(
+                dir + "/a-bad.md:2:5: error: invalid UTF-8 (byte 0xC0 at byte offset 16); skipped"),
+            std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find(dir + "/b-good.md:1:10: warning:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("(1 could not be linted)"), std::string::npos);

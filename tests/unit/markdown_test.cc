@@ -121,6 +121,73 @@ TEST(Markdown, CrlfLines) {
   EXPECT_EQ(Prose("# H\r\n\r\nLine one\r\nline two.\r\n"), "H | Line one line two.");
 }
 
+// One case per step of Scanner::Line (src/markup/markdown.cc), in the order Line tries them:
+// the markdown, and the prose of its blocks.
+struct StepCase {
+  const char* step;
+  const char* markdown;
+  const char* prose;
+};
+
+const StepCase kStepCases[] = {
+    {"ContinueCommentBlanksUntilItCloses", "Before.\n\n<!-- open\nstill hidden --> After it.\n",
+     "Before. | After it."},
+    {"ContinueFenceNeedsAFenceAsLongAsTheOpening", "````\ncode\n```\nstill code\n````\nText.\n",
+     "Text."},
+    {"BlankLineEndsAParagraph", "One.\n\nTwo.\n", "One. | Two."},
+    {"LeaveListsKeepsALazyContinuationInTheItem", "- item\nlazy line\n\nafter\n",
+     "item lazy line | after"},
+    {"TryFenceOpensOnlyBelowFourColumns", "Text.\n\n    ```\n    code\n\n~~~\nfenced\n~~~\n",
+     "Text."},
+    {"TryIndentedCodeNeverInterruptsAParagraph", "A paragraph\n    continues here.\n\n    code\n",
+     "A paragraph continues here."},
+    {"TryHtmlCommentLeavesTheTextAfterIt", "<!-- note --> # Heading after\n", "Heading after"},
+    {"TryAtxHeadingNeedsASpaceAndAtMostSixMarks", "#5 is text\n\n####### seven\n\n###### six\n",
+     "#5 is text | ####### seven | six"},
+    {"TrySetextUnderlineNotUnderATable", "| a | b |\n|---|---|\n| c | d |\n---\n", "a | b | c | d"},
+    {"TryThematicBreakIsNotProse", "Above.\n\n* * *\n\nBelow.\n", "Above. | Below."},
+    {"TryListItemBlanksTheMarkerAndTaskBox", "1. first\n- [x] done\n+ plus\n",
+     "first | done | plus"},
+    {"TryLinkDefinitionIsMasked", "[ref]: https://x.test/a\n\nText [ref].\n", "Text [ref]."},
+    {"TryTableInAQuote", "> | a | b |\n> |---|---|\n> | c | d |\n", "a | b | c | d"},
+    {"ContinueParagraphJoinsLines", "one\ntwo\nthree\n", "one two three"},
+};
+
+class MarkdownStep : public ::testing::TestWithParam<StepCase> {};
+
+TEST_P(MarkdownStep, Prose) { EXPECT_EQ(Prose(GetParam().markdown), GetParam().prose); }
+
+INSTANTIATE_TEST_SUITE_P(Line, MarkdownStep, ::testing::ValuesIn(kStepCases),
+                         [](const ::testing::TestParamInfo<StepCase>& info) {
+                           return std::string(info.param.step);
+                         });
+
+// One case per step of MaskInline (src/markup/inline.cc).
+const StepCase kInlineCases[] = {
+    {"MaskEscapeKeepsThePunctuation", "Not \\*bold\\* here.", "Not *bold * here."},
+    {"MaskCodeSpanNeedsARunOfTheSameLength", "A ``code ` span`` and ``` three.",
+     "A ############### and ``` three."},
+    {"MaskCommentRecordsClosedOnes", "Kept <!-- gone --> kept.", "Kept kept."},
+    {"MaskAutolinkOrTagLeavesPlaceholders", "<https://x.test> <em>yes</em> <name> </span >.",
+     "################ yes <name> ."},
+    {"MaskImageWhenWellFormed", "An ![alt](a.png) image and ![not one.",
+     "An ############# image and ![not one."},
+    {"MaskLinkTailKeepsTheLinkText", "[text](dest (x)) and [ref text][ref] and [lone].",
+     "text and ref text and [lone]."},
+    {"MaskEmphasisKeepsSnakeCase", "*a* ~~b~~ _c_ snake_case_name.", "a b c snake_case_name."},
+    {"MaskUrlOrEmail", "www.x.test/p and ftp://f.test and me@x.io then hello.",
+     "############ and ############ and ####### then hello."},
+};
+
+class InlineStep : public ::testing::TestWithParam<StepCase> {};
+
+TEST_P(InlineStep, Prose) { EXPECT_EQ(Prose(GetParam().markdown), GetParam().prose); }
+
+INSTANTIATE_TEST_SUITE_P(MaskInline, InlineStep, ::testing::ValuesIn(kInlineCases),
+                         [](const ::testing::TestParamInfo<StepCase>& info) {
+                           return std::string(info.param.step);
+                         });
+
 TEST(PlainText, ParagraphsAndUrls) {
   MarkupResult r = ScanPlainText("First para\nline.\n\nSecond https://x.test ok.\n", 0);
   ASSERT_EQ(r.blocks.size(), 2u);

@@ -119,6 +119,24 @@ TEST(RulePackErrors, KindNeedsItsFields) {
           "rules/hedging.json: /rules/0: a phrase rule needs \"phrases\" or \"dictionaries\""}));
 }
 
+// The embedded packs skip the schema (validate=false): an unknown kind is still an error, not a
+// phrase rule.
+TEST(RulePackErrors, UnknownKindIsAnErrorWithoutTheSchemaToo) {
+  std::string j = Rule(R"(, "phrases": ["x"])");
+  j.replace(j.find("\"phrase\""), 8, "\"phrses\"");
+  DataStore store;
+  std::vector<std::string> errors;
+  EXPECT_FALSE(ParsePack("rules/hedging.json", j, store, &errors, /*validate=*/false));
+  EXPECT_EQ(errors, (std::vector<std::string>{
+                        "rules/hedging.json: /rules/0/kind: unknown rule kind \"phrses\" (did you "
+                        "mean \"phrase\"?); the kinds are phrase, pattern, conditional, document, "
+                        "predicate"}));
+  EXPECT_EQ(Errors(j),
+            (std::vector<std::string>{
+                "rules/hedging.json: /rules/0/kind: \"phrses\" is not one of: phrase, "
+                "pattern, conditional, document, predicate (did you mean \"phrase\"?)"}));
+}
+
 std::string PredicateRule(const std::string& when) {
   std::string j = Rule(R"(, "when": )" + when);
   j.replace(j.find("\"phrase\""), 8, "\"predicate\"");
