@@ -53,6 +53,25 @@ struct LintResult {
   std::string error;  // a problem that makes the result incomplete (an unknown rubric), or ""
 };
 
+/// Everything matching needs to know about one rule, built and checked once by Engine::Compile;
+/// matching only reads it.
+struct CompiledRule {
+  const RuleSpec* spec = nullptr;
+  bool enabled = true;
+  Severity severity = Severity::kWarning;
+  bool severity_from_user = false;              // a --rule or editor level set it
+  uint32_t scope_mask = 0;                      // 1 << BlockKind of each scope it looks in
+  std::vector<uint32_t> unless, required;       // evidence indexes
+  std::unique_ptr<RE2> sections, not_sections;  // null when the rule has none
+  bool has_guards = false;                      // it has preceded_by or followed_by terms
+  Predicate predicate;                          // "kind": "predicate" only
+};
+
+struct CollectedTerms;
+struct HitTable;
+class GuardIndex;
+class QuoteIndex;
+
 class Engine {
  public:
   /// Builds the engine; on failure returns nullptr and appends located errors.
@@ -74,7 +93,7 @@ class Engine {
   /// All rules of all packs, enabled or not, in pack order.
   const std::vector<const RuleSpec*>& rules() const { return rules_; }
   const RuleSpec* FindRule(const std::string& id) const;
-  bool enabled(size_t rule) const { return enabled_[rule]; }
+  bool enabled(size_t rule) const { return compiled_[rule].enabled; }
   const Lexicon& lexicon() const { return matcher_.lexicon(); }
   const WordClasses& word_classes() const { return word_classes_; }
   const std::vector<Rubric>& rubrics() const { return rubrics_; }
@@ -86,9 +105,28 @@ class Engine {
 
  private:
   Engine() = default;
+  using EvidenceNumbers = std::map<std::string, uint32_t>;  // a pack's evidence sets by name
+  // Compile, in steps.
   bool Compile(const RuleSettings& settings, std::vector<std::string>* errors);
+  void LoadWordAttributes(std::vector<std::string>* errors);
+  EvidenceNumbers NumberEvidence(const RulePack& pack, CollectedTerms* collected,
+                                 std::vector<std::string>* errors);
+  void CompileRule(const RulePack& pack, const RuleSpec& rule, const EvidenceNumbers& evidence,
+                   const RuleSettings& settings, CollectedTerms* collected,
+                   std::vector<std::string>* errors);
+  void AddTerms(const RulePack& pack, const TermList& terms, Target target, bool case_sensitive,
+                CollectedTerms* collected, std::vector<std::string>* errors) const;
+  void NumberRubricEvidence(CollectedTerms* collected, std::vector<std::string>* errors);
+  void BuildMatcher(const CollectedTerms& collected, std::vector<std::string>* errors);
+  // Lint, in steps.
   std::vector<Diagnostic> SpanFindings(const Document& doc, Workspace& ws,
                                        std::vector<uint8_t>* evidence) const;
+  HitTable CollectHits(const Document& doc, Workspace& ws, std::vector<uint8_t>* evidence) const;
+  void TriggerFindings(const Document& doc, const std::vector<Hit>& hits, const HitTable& table,
+                       const std::vector<uint8_t>& evidence, std::vector<Diagnostic>* at_words,
+                       std::vector<Diagnostic>* at_sentence) const;
+  bool Admits(const Hit& hit, uint32_t sentence, const Document& doc,
+              const std::vector<uint8_t>& evidence, QuoteIndex& quotes, GuardIndex& guards) const;
   bool LooksHere(uint32_t rule, const Document& doc, const Block& block) const;
   void PredicateFindings(const Document& doc, Workspace& ws, const std::vector<uint8_t>& evidence,
                          std::vector<Diagnostic>* at_cue,
@@ -100,16 +138,10 @@ class Engine {
 
   std::vector<RulePack> packs_;
   std::vector<const RuleSpec*> rules_;
-  std::vector<bool> enabled_;
-  std::vector<Severity> severity_;
-  std::vector<std::vector<uint32_t>> unless_, requires_;  // evidence indexes per rule
-  std::vector<uint32_t> scope_mask_;
-  std::vector<bool> has_preceded_, has_followed_;
-  std::vector<std::unique_ptr<RE2>> sections_, not_sections_;  // per rule, may be null
-  std::vector<bool> severity_set_;
+  std::vector<CompiledRule> compiled_;  // by rule index, like rules_
   std::vector<uint32_t> document_rules_;
-  std::vector<std::pair<uint32_t, Predicate>> predicate_rules_;  // rule index, its test
-  std::vector<std::string> evidence_names_;                      // by evidence index
+  std::vector<uint32_t> predicate_rules_;  // the enabled predicate rules
+  std::vector<std::string> evidence_names_;  // by evidence index
   WordClasses word_classes_;
   size_t evidence_count_ = 0;
   std::map<std::string, int> evidence_index_;  // "pack/name" → evidence index
