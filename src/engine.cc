@@ -10,6 +10,7 @@
 #include "guard_index.h"
 #include "overlap.h"
 #include "quote_index.h"
+#include "required_names.h"
 #include "suppression.h"
 
 namespace reviewlint {
@@ -232,7 +233,8 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
   LoadWordAttributes(errors);
   for (const RulePack& pack : packs_) {
     EvidenceNumbers evidence = NumberEvidence(pack, &collected, errors);
-    for (const RuleSpec& r : pack.rules) CompileRule(pack, r, evidence, settings, &collected, errors);
+    for (const RuleSpec& r : pack.rules)
+      CompileRule(pack, r, evidence, settings, &collected, errors);
   }
   NumberRubricEvidence(&collected, errors);
   if (!settings.rubric.empty() && !FindRubric(settings.rubric))
@@ -244,6 +246,7 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
     for (const RuleSpec& r : pack.rules) known_ids_.push_back(r.id);
   }
   for (size_t i = 0; i < rules_.size(); ++i) rule_index_[rules_[i]->id] = i;
+  CheckRequiredNames(packs_, errors, &unresolved_names_);
   BuildMatcher(collected, errors);
   return errors->size() == before;
 }
@@ -387,6 +390,11 @@ std::string Engine::RubricNames() const {
   return out;
 }
 
+int Engine::RequiredEvidence(Needed id) const {
+  const RequiredName& n = Required(id);
+  return EvidenceIndex(n.pack, n.name);
+}
+
 int Engine::EvidenceIndex(const std::string& pack, const std::string& name) const {
   auto it = evidence_index_.find(pack + "/" + name);
   return it == evidence_index_.end() ? -1 : it->second;
@@ -476,24 +484,25 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
   if (!rubric && forced_rubric_.empty() && !doc.markup.FrontMatter("rubric").empty()) {
     result->error = "unknown rubric \"" + name + "\" in the front matter; known: " + RubricNames();
   }
-  AnalyzePip(doc, view, PipEvidence{EvidenceIndex("pip", "pip-heading")}, result->diagnostics, &sc);
+  AnalyzePip(doc, view, PipEvidence{RequiredEvidence(Needed::kPipHeading)}, result->diagnostics,
+             &sc);
   if (rubric) AnalyzeRubric(doc, view, *rubric, rubric_evidence_[rubric - rubrics_.data()], &sc);
-  BalanceEvidence balance{EvidenceIndex("balance", "praise"), EvidenceIndex("balance", "criticism"),
-                          EvidenceIndex("balance", "strengths-heading"),
-                          EvidenceIndex("balance", "growth-heading"),
-                          EvidenceIndex("vagueness", "specific-detail")};
+  BalanceEvidence balance{RequiredEvidence(Needed::kPraise), RequiredEvidence(Needed::kCriticism),
+                          RequiredEvidence(Needed::kStrengthsHeading),
+                          RequiredEvidence(Needed::kGrowthHeading),
+                          RequiredEvidence(Needed::kSpecificDetail)};
   AnalyzeBalance(doc, view, balance, result->diagnostics, &sc);
 
   std::vector<Diagnostic> found;
   for (uint32_t r : document_rules_) {
     const RuleSpec& rule = *rules_[r];
-    if (rule.check == "rubric-uncovered" && !rubric) continue;
+    const CheckKind* kind = FindCheck(rule.check);
+    if (kind->needs_rubric && !rubric) continue;
     // A snippet is not a review: whole-review checks wait for enough text to judge.
     int min_words = rule.options.value("min_words", 0);
     if (policy && policy->thresholds.contains(rule.id))
       min_words = policy->thresholds[rule.id].value("min_words", min_words);
     if (static_cast<int>(doc.tokens.size()) < min_words) continue;
-    const CheckKind* kind = FindCheck(rule.check);
     RuleSpec tuned;  // the rule with the config's thresholds merged into its options
     const RuleSpec* spec = &rule;
     if (policy && policy->thresholds.contains(rule.id)) {
@@ -501,7 +510,12 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
       tuned.options.update(policy->thresholds[rule.id]);
       spec = &tuned;
     }
-    CheckContext ctx{doc, *spec, compiled_[r].severity, compiled_[r].severity_from_user, sc, result->diagnostics};
+    CheckContext ctx{doc,
+                     *spec,
+                     compiled_[r].severity,
+                     compiled_[r].severity_from_user,
+                     sc,
+                     result->diagnostics};
     size_t first = found.size();
     kind->run(ctx, &found);
     for (size_t i = first; i < found.size(); ++i) found[i].rule = rule.id;
@@ -538,9 +552,8 @@ void Engine::PredicateFindings(const Document& doc, Workspace& ws,
   if (predicate_rules_.empty()) return;
   AnalyseSentences(doc, word_classes_, &ws.features);
   const size_t E = evidence_count_;
-  BlockEvidence blocks(doc, [&](size_t s, int e) {
-    return evidence[s * E + static_cast<size_t>(e)] != 0;
-  });
+  BlockEvidence blocks(
+      doc, [&](size_t s, int e) { return evidence[s * E + static_cast<size_t>(e)] != 0; });
   QuoteIndex quotes;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sent = doc.sentences[s];
@@ -552,8 +565,7 @@ void Engine::PredicateFindings(const Document& doc, Workspace& ws,
       const Cue* cue = nullptr;
       if (!Holds(compiled.predicate, ctx, &cue)) continue;
       Span words = sent.span;
-      if (cue)
-        words = Span{doc.tokens[cue->first].span.begin, doc.tokens[cue->last].span.end};
+      if (cue) words = Span{doc.tokens[cue->first].span.begin, doc.tokens[cue->last].span.end};
       if (!rule.in_quotes && quotes.InQuotes(doc.prose(), s, sent.span, words)) continue;
       Diagnostic d;
       d.rule = rule.id;

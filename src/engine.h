@@ -10,12 +10,13 @@
 #include "config.h"
 #include "diagnostic.h"
 #include "document.h"
-#include "sentence_features.h"
 #include "matcher.h"
 #include "predicate.h"
+#include "required_names.h"
 #include "rubric.h"
 #include "rule_pack.h"
 #include "scorecard.h"
+#include "sentence_features.h"
 #include "tokenizer.h"
 #include "word_classes.h"
 
@@ -102,6 +103,11 @@ class Engine {
   std::string RubricNames() const;
   /// Index of a pack's evidence set, or -1.
   int EvidenceIndex(const std::string& pack, const std::string& name) const;
+  /// Index of an evidence set the analyses read (src/required_names.h), or -1 when its pack is
+  /// not loaded (then what needs it is off: see unresolved_names()).
+  int RequiredEvidence(Needed id) const;
+  /// What is off because a pack it needs is not loaded, one line each (src/required_names.h).
+  const std::vector<std::string>& unresolved_names() const { return unresolved_names_; }
 
  private:
   Engine() = default;
@@ -140,7 +146,7 @@ class Engine {
   std::vector<const RuleSpec*> rules_;
   std::vector<CompiledRule> compiled_;  // by rule index, like rules_
   std::vector<uint32_t> document_rules_;
-  std::vector<uint32_t> predicate_rules_;  // the enabled predicate rules
+  std::vector<uint32_t> predicate_rules_;    // the enabled predicate rules
   std::vector<std::string> evidence_names_;  // by evidence index
   WordClasses word_classes_;
   size_t evidence_count_ = 0;
@@ -149,6 +155,7 @@ class Engine {
   std::vector<std::vector<int>> rubric_evidence_;  // per rubric, per category
   std::string forced_rubric_, default_rubric_;
   std::vector<std::string> known_ids_;
+  std::vector<std::string> unresolved_names_;
   std::map<std::string, size_t> rule_index_;
   Matcher matcher_;
 };
