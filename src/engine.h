@@ -10,12 +10,13 @@
 #include "config.h"
 #include "diagnostic.h"
 #include "document.h"
-#include "sentence_features.h"
 #include "matcher.h"
 #include "predicate.h"
+#include "required_names.h"
 #include "rubric.h"
 #include "rule_pack.h"
 #include "scorecard.h"
+#include "sentence_features.h"
 #include "tokenizer.h"
 #include "word_classes.h"
 
@@ -53,6 +54,25 @@ struct LintResult {
   std::string error;  // a problem that makes the result incomplete (an unknown rubric), or ""
 };
 
+/// Everything matching needs to know about one rule, built and checked once by Engine::Compile;
+/// matching only reads it.
+struct CompiledRule {
+  const RuleSpec* spec = nullptr;
+  bool enabled = true;
+  Severity severity = Severity::kWarning;
+  bool severity_from_user = false;              // a --rule or editor level set it
+  uint32_t scope_mask = 0;                      // 1 << BlockKind of each scope it looks in
+  std::vector<uint32_t> unless, required;       // evidence indexes
+  std::unique_ptr<RE2> sections, not_sections;  // null when the rule has none
+  bool has_guards = false;                      // it has preceded_by or followed_by terms
+  Predicate predicate;                          // "kind": "predicate" only
+};
+
+struct CollectedTerms;
+struct HitTable;
+class GuardIndex;
+class QuoteIndex;
+
 class Engine {
  public:
   /// Builds the engine; on failure returns nullptr and appends located errors.
@@ -74,7 +94,7 @@ class Engine {
   /// All rules of all packs, enabled or not, in pack order.
   const std::vector<const RuleSpec*>& rules() const { return rules_; }
   const RuleSpec* FindRule(const std::string& id) const;
-  bool enabled(size_t rule) const { return enabled_[rule]; }
+  bool enabled(size_t rule) const { return compiled_[rule].enabled; }
   const Lexicon& lexicon() const { return matcher_.lexicon(); }
   const WordClasses& word_classes() const { return word_classes_; }
   const std::vector<Rubric>& rubrics() const { return rubrics_; }
@@ -83,12 +103,36 @@ class Engine {
   std::string RubricNames() const;
   /// Index of a pack's evidence set, or -1.
   int EvidenceIndex(const std::string& pack, const std::string& name) const;
+  /// Index of an evidence set the analyses read (src/required_names.h), or -1 when its pack is
+  /// not loaded (then what needs it is off: see unresolved_names()).
+  int RequiredEvidence(Needed id) const;
+  /// What is off because a pack it needs is not loaded, one line each (src/required_names.h).
+  const std::vector<std::string>& unresolved_names() const { return unresolved_names_; }
 
  private:
   Engine() = default;
+  using EvidenceNumbers = std::map<std::string, uint32_t>;  // a pack's evidence sets by name
+  // Compile, in steps.
   bool Compile(const RuleSettings& settings, std::vector<std::string>* errors);
+  void LoadWordAttributes(std::vector<std::string>* errors);
+  EvidenceNumbers NumberEvidence(const RulePack& pack, CollectedTerms* collected,
+                                 std::vector<std::string>* errors);
+  void CompileRule(const RulePack& pack, const RuleSpec& rule, const EvidenceNumbers& evidence,
+                   const RuleSettings& settings, CollectedTerms* collected,
+                   std::vector<std::string>* errors);
+  void AddTerms(const RulePack& pack, const TermList& terms, Target target, bool case_sensitive,
+                CollectedTerms* collected, std::vector<std::string>* errors) const;
+  void NumberRubricEvidence(CollectedTerms* collected, std::vector<std::string>* errors);
+  void BuildMatcher(const CollectedTerms& collected, std::vector<std::string>* errors);
+  // Lint, in steps.
   std::vector<Diagnostic> SpanFindings(const Document& doc, Workspace& ws,
                                        std::vector<uint8_t>* evidence) const;
+  HitTable CollectHits(const Document& doc, Workspace& ws, std::vector<uint8_t>* evidence) const;
+  void TriggerFindings(const Document& doc, const std::vector<Hit>& hits, const HitTable& table,
+                       const std::vector<uint8_t>& evidence, std::vector<Diagnostic>* at_words,
+                       std::vector<Diagnostic>* at_sentence) const;
+  bool Admits(const Hit& hit, uint32_t sentence, const Document& doc,
+              const std::vector<uint8_t>& evidence, QuoteIndex& quotes, GuardIndex& guards) const;
   bool LooksHere(uint32_t rule, const Document& doc, const Block& block) const;
   bool AboutEngineering(const Document& doc) const;
   void PredicateFindings(const Document& doc, Workspace& ws, const std::vector<uint8_t>& evidence,
@@ -102,16 +146,10 @@ class Engine {
 
   std::vector<RulePack> packs_;
   std::vector<const RuleSpec*> rules_;
-  std::vector<bool> enabled_;
-  std::vector<Severity> severity_;
-  std::vector<std::vector<uint32_t>> unless_, requires_;  // evidence indexes per rule
-  std::vector<uint32_t> scope_mask_;
-  std::vector<bool> has_preceded_, has_followed_;
-  std::vector<std::unique_ptr<RE2>> sections_, not_sections_;  // per rule, may be null
-  std::vector<bool> severity_set_;
+  std::vector<CompiledRule> compiled_;  // by rule index, like rules_
   std::vector<uint32_t> document_rules_;
-  std::vector<std::pair<uint32_t, Predicate>> predicate_rules_;  // rule index, its test
-  std::vector<std::string> evidence_names_;                      // by evidence index
+  std::vector<uint32_t> predicate_rules_;    // the enabled predicate rules
+  std::vector<std::string> evidence_names_;  // by evidence index
   WordClasses word_classes_;
   size_t evidence_count_ = 0;
   std::map<std::string, int> evidence_index_;  // "pack/name" → evidence index
@@ -119,6 +157,7 @@ class Engine {
   std::vector<std::vector<int>> rubric_evidence_;  // per rubric, per category
   std::string forced_rubric_, default_rubric_;
   std::vector<std::string> known_ids_;
+  std::vector<std::string> unresolved_names_;
   std::map<std::string, size_t> rule_index_;
   Matcher matcher_;
 };

@@ -3,6 +3,7 @@
 // reviews that are all praise or all criticism.
 #include <algorithm>
 
+#include "../required_names.h"
 #include "../rule_pack.h"
 #include "check.h"
 
@@ -70,6 +71,7 @@ void AnalyseBalance(const Document& doc, const EvidenceView& evidence, const Bal
   out->positive_lines.clear();
   out->constructive_lines.clear();
   out->sentences = doc.sentences.size();
+  const std::string vague = RuleIdOf(Needed::kVagueFindings);  // "vagueness."
   size_t cursor = 0;
   out->words = doc.tokens.size();
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -116,7 +118,7 @@ void AnalyseBalance(const Document& doc, const EvidenceView& evidence, const Bal
     if (con) out->constructive_lines.push_back(line);
     ++out->evaluative;
     bool concrete = doc.HasMeasure(sent) || evidence.Has(s, ids.specific);
-    if (concrete && !FindingIn(findings, sent.span, "vagueness.", &cursor)) ++out->specific;
+    if (concrete && !FindingIn(findings, sent.span, vague.c_str(), &cursor)) ++out->specific;
   }
 }
 

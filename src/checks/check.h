@@ -57,6 +57,7 @@ struct CheckKind {
   std::string_view name;
   std::string_view description;
   CheckFn run;
+  bool needs_rubric = false;  // runs only when the draft has a rubric
 };
 
 /// The table of document checks (checks.cc).

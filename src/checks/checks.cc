@@ -7,7 +7,7 @@ namespace reviewlint {
 const std::vector<CheckKind>& CheckKinds() {
   static const std::vector<CheckKind> kKinds = {
       {"rubric-uncovered", "one finding per rubric category the review gives no evidence for",
-       &CheckRubricUncovered},
+       &CheckRubricUncovered, /*needs_rubric=*/true},
       {"balance-missing-constructive",
        "praise but no constructive feedback (or below options.min_constructive_ratio)",
        &CheckMissingConstructive},

@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include "../lexicon.h"
+#include "../required_names.h"
 #include "../rule_pack.h"
 #include "check.h"
 
@@ -45,12 +46,13 @@ bool InSection(const Document& doc, int section, int ancestor) {
 
 // Words of `content` that are not part of a template finding.
 int RealWords(const Document& doc, Span content, const std::vector<Diagnostic>& findings) {
+  const std::string placeholders = RuleIdOf(Needed::kTemplateFindings);  // "template."
   int words = 0;
   for (const Token& t : doc.tokens) {
     if (t.span.begin < content.begin || t.span.end > content.end) continue;
     bool placeholder = false;
     for (const Diagnostic& d : findings)
-      if (d.rule.rfind("template.", 0) == 0 && d.span.Overlaps(t.span)) placeholder = true;
+      if (d.rule.rfind(placeholders, 0) == 0 && d.span.Overlaps(t.span)) placeholder = true;
     std::string w = FoldCase(doc.Text(t.span));
     if (w == "n" || w == "a" || w == "na" || w == "none") placeholder = true;
     if (!placeholder) ++words;

@@ -14,6 +14,7 @@
 #include "../markup/markup.h"
 #include "../parallel.h"
 #include "../people.h"
+#include "../required_names.h"
 #include "../rule_pack.h"
 #include "../source.h"
 #include "format.h"
@@ -125,6 +126,8 @@ bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::
   // Each review is linted and measured on its own, so they run in parallel; the results land in
   // file order.
   report->reviews.resize(files.size());
+  const std::string trait_rule = RuleIdOf(Needed::kTraitRule);
+  const std::string hedge_rule = RuleIdOf(Needed::kHedgeRule);
   ParallelFor(*engine, files.size(), options.jobs, [&](Workspace& ws, size_t i) {
     Input& in = files[i];
     ReviewReport& r = report->reviews[i];
@@ -153,8 +156,8 @@ bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::
                         r.scorecard.words});
     r.diagnostics = std::move(lint.diagnostics);
     for (const Diagnostic& d : r.diagnostics) {
-      if (d.rule == "bias.personality") ++r.trait_words;
-      if (d.rule == "vagueness.hedge") ++r.hedges;
+      if (d.rule == trait_rule) ++r.trait_words;
+      if (d.rule == hedge_rule) ++r.hedges;
     }
     r.standout = static_cast<int>(FindWholeWords(m.prose, standout).size());
     r.grindstone = static_cast<int>(FindWholeWords(m.prose, grindstone).size());

@@ -133,5 +133,45 @@ TEST(Engine, ManyPhrasesStillOneMatcher) {
   EXPECT_TRUE(Has(Lint("a word1999 things b", "markdown", e.get()), "big.many", "word1999 things"));
 }
 
+std::vector<RulePack> DefaultPacksWithout(const std::string& pack) {
+  std::vector<std::string> errors;
+  std::vector<RulePack> packs = LoadPacks(DataStore(), &errors);
+  EXPECT_TRUE(errors.empty());
+  std::erase_if(packs, [&](const RulePack& p) { return p.name == pack; });
+  return packs;
+}
+
+TEST(RequiredNames, APackThatIsNotLoadedTurnsOffOnlyWhatNeedsIt) {
+  std::vector<std::string> errors;
+  auto e = Engine::Build(DefaultPacksWithout("balance"), {}, RuleSettings{}, &errors);
+  ASSERT_TRUE(e) << errors[0];
+  EXPECT_EQ(e->RequiredEvidence(Needed::kPraise), -1);
+  ASSERT_FALSE(e->unresolved_names().empty());
+  EXPECT_EQ(e->unresolved_names()[0],
+            "pack \"balance\" is not loaded: the balance analysis (balance.missing-positive, "
+            "balance.missing-constructive and the scorecard's strengths and constructive counts) "
+            "is off");
+}
+
+TEST(RequiredNames, APackThatALoadedPackNeedsMustBeLoaded) {
+  std::vector<std::string> errors;
+  EXPECT_FALSE(Engine::Build(DefaultPacksWithout("vagueness"), {}, RuleSettings{}, &errors));
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors[0],
+            "pack \"vagueness\" is not loaded (a rules folder replaced its file with a pack of "
+            "another name?); the balance analysis (the scorecard's specificity) needs its "
+            "evidence \"specific-detail\"");
+}
+
+TEST(RequiredNames, EveryDefaultNameResolves) {
+  const Engine* e = &testing::DefaultEngine();
+  EXPECT_TRUE(e->unresolved_names().empty());
+  for (const RequiredName& n : RequiredNames()) {
+    EXPECT_EQ(&Required(n.id), &n);
+    if (n.kind == RequiredName::kEvidence) EXPECT_GE(e->RequiredEvidence(n.id), 0) << n.name;
+    if (n.kind == RequiredName::kRule) EXPECT_TRUE(e->FindRule(RuleIdOf(n.id))) << n.name;
+  }
+}
+
 }  // namespace
 }  // namespace reviewlint

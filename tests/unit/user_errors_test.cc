@@ -179,5 +179,24 @@ TEST(UserErrors, UnknownThresholdKeysAreRefused) {
   EXPECT_EQ(known.err, "");
 }
 
+// A team replaces balance.json through --rules-dir and renames the "praise" evidence: the balance
+// analysis would read "never praised" for every draft. It is refused, where the pack is written.
+TEST(UserErrors, AReplacedPackWithoutANameTheAnalysesNeedIsALocatedError) {
+  std::string dir = TempDir() + "/balance-without-praise";
+  std::filesystem::create_directories(dir);
+  std::string pack = testing::ReadAll(std::string(REVIEWLINT_SOURCE_DIR) + "/rules/balance.json");
+  size_t at = pack.find("\"praise\": {");
+  ASSERT_NE(at, std::string::npos);
+  pack.replace(at, 8, "\"compliments\"");
+  WriteFile(dir + "/balance.json", pack);
+  CliResult r = RunCli("--rules-dir '" + dir + "' -", "Great work this year.\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(Contains(r.err, dir + "/balance.json: evidence \"praise\" is missing; the balance "
+                                    "analysis (balance.missing-positive, "
+                                    "balance.missing-constructive and the scorecard's strengths "
+                                    "and constructive counts) needs it"))
+      << r.err;
+}
+
 }  // namespace
 }  // namespace reviewlint

@@ -1,0 +1,103 @@
+#include "overlap.h"
+
+#include <algorithm>
+#include <map>
+
+namespace reviewlint {
+namespace {
+
+// Does `span` overlap one of `sorted` (sorted by start)? Findings of one pack rarely overlap
+// each other, so the two that start last before `span` ends are the only candidates.
+bool OverlapsAny(const std::vector<Span>& sorted, Span span) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), span.end,
+                             [](Span s, uint32_t end) { return s.begin < end; });
+  for (int back = 0; back < 2 && it != sorted.begin(); ++back)
+    if ((--it)->Overlaps(span)) return true;
+  return false;
+}
+
+// Is findings[i] inside a finding above info? Sorted by start: a cover starts at or before it,
+// and span findings are short. A whole-sentence finding covers nothing: it makes its own point
+// about the sentence ("He is kind of slow." lacks a next step, and "kind of" is a hedge).
+bool CoveredByStronger(const std::vector<Diagnostic>& findings, size_t i) {
+  const Span inner = findings[i].span;
+  auto covers = [&](size_t j) {
+    return findings[j].severity > Severity::kInfo && !findings[j].data.contains("trigger") &&
+           findings[j].span.begin <= inner.begin && findings[j].span.end >= inner.end;
+  };
+  for (size_t j = i; j-- > 0 && inner.begin - findings[j].span.begin < 4096;)
+    if (covers(j)) return true;
+  for (size_t j = i + 1; j < findings.size() && findings[j].span.begin == inner.begin; ++j)
+    if (covers(j)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string_view PackOf(std::string_view rule_id) { return rule_id.substr(0, rule_id.find('.')); }
+
+void KeepLongestPerPack(std::vector<Diagnostic>* findings) {
+  std::vector<Diagnostic>& all = *findings;
+  std::sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (PackOf(a.rule) != PackOf(b.rule)) return PackOf(a.rule) < PackOf(b.rule);
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.span.end != b.span.end) return a.span.end > b.span.end;
+    if (a.severity != b.severity) return a.severity > b.severity;
+    return a.rule < b.rule;
+  });
+  std::vector<Diagnostic> kept;
+  uint32_t pack_end = 0;  // furthest end among the kept findings of the current pack
+  for (Diagnostic& d : all) {
+    bool same_pack = !kept.empty() && PackOf(kept.back().rule) == PackOf(d.rule);
+    if (same_pack && d.span.begin < pack_end) continue;
+    pack_end = same_pack ? std::max(pack_end, d.span.end) : d.span.end;
+    kept.push_back(std::move(d));
+  }
+  all = std::move(kept);
+}
+
+void MergeSentenceFindings(std::vector<Diagnostic> sentence_level, const PlaceOfSentence& place_of,
+                           std::vector<Diagnostic>* kept_out) {
+  std::vector<Diagnostic>& kept = *kept_out;
+  std::sort(sentence_level.begin(), sentence_level.end(), DiagnosticLess);
+  std::sort(kept.begin(), kept.end(), DiagnosticLess);
+  int last_block = -1;
+  std::string last_rule;
+  for (Diagnostic& d : sentence_level) {
+    auto first = std::lower_bound(kept.begin(), kept.end(), d.span.begin,
+                                  [](const Diagnostic& k, uint32_t b) { return k.span.begin < b; });
+    // A predicate finding reads the whole sentence: a list finding inside it names another
+    // problem, so both are reported.
+    bool inside = first != kept.end() && first->span.begin < d.span.end &&
+                  !d.data.contains("features");
+    SentencePlace place = place_of(d.span.begin);
+    bool again = place.block == last_block && d.rule == last_rule;
+    if (inside || (again && (!d.data.contains("features") || place.measured))) continue;
+    last_block = place.block;
+    last_rule = d.rule;
+    kept.push_back(std::move(d));
+  }
+}
+
+void GiveWayToListFindings(std::vector<Diagnostic> at_cue, std::vector<Diagnostic>* kept) {
+  std::map<std::string_view, std::vector<Span>> listed;  // by pack, sorted by start
+  std::sort(kept->begin(), kept->end(), DiagnosticLess);
+  for (const Diagnostic& k : *kept) listed[PackOf(k.rule)].push_back(k.span);
+  for (Diagnostic& d : at_cue)
+    if (!OverlapsAny(listed[PackOf(d.rule)], d.span)) kept->push_back(std::move(d));
+}
+
+void DropInfoInsideStronger(std::vector<Diagnostic>* findings) {
+  std::vector<Diagnostic>& all = *findings;
+  std::sort(all.begin(), all.end(), DiagnosticLess);
+  // Decided for every finding before any is moved out: a moved-from finding has lost its data.
+  std::vector<bool> covered(all.size());
+  for (size_t i = 0; i < all.size(); ++i)
+    covered[i] = all[i].severity == Severity::kInfo && CoveredByStronger(all, i);
+  std::vector<Diagnostic> result;
+  for (size_t i = 0; i < all.size(); ++i)
+    if (!covered[i]) result.push_back(std::move(all[i]));
+  all = std::move(result);
+}
+
+}  // namespace reviewlint
