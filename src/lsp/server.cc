@@ -250,6 +250,7 @@ class Server {
   void ShowMessage(int type, const std::string& message);
   void HandleBody(const std::string& body);
   void HandleMessage(const json& message);
+  void Dispatch(const json& id, bool has_id, const std::string& method, const json& params);
   void HandleResponse(const json& message);
   void CheckStalledBody();
   void HandleFramedInput();  // every whole message (or framing error) the reader holds
@@ -425,6 +426,12 @@ void Server::HandleMessage(const json& message) {
     return;
   }
 
+  Dispatch(id, has_id, method, params);
+}
+
+// Runs the handler the method tables (kRequests, kNotifications) name for the method; a request
+// answers with its result or an error, a notification's failure is logged.
+void Server::Dispatch(const json& id, bool has_id, const std::string& method, const json& params) {
   try {
     if (has_id) {
       for (const RequestHandler& h : kRequests) {

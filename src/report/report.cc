@@ -68,27 +68,32 @@ Stats Describe(std::vector<double> values) {
   return s;
 }
 
-bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::string>* errors) {
-  std::vector<std::string> paths = options.paths;
-  if (paths.empty()) paths.push_back(".");
-  // Files, configuration and engine exactly as the lint command sets them up, so a team's
-  // packs, rubric files and rule levels apply here too.
-  LintSetup setup;
-  setup.inputs = CollectFiles(paths);
+namespace {
+
+// One review file as read: its bytes (or why it could not be read), markup, config and people.
+struct Input {
+  std::string path, bytes, error;
+  const Markup* markup = nullptr;
+  const Config* config = nullptr;
+  People people;
+};
+
+// Files, configuration and engine exactly as the lint command sets them up, so a team's
+// packs, rubric files and rule levels apply here too.
+std::unique_ptr<Engine> SetUpLint(const ReportOptions& options, const std::vector<std::string>& paths,
+                                  LintSetup* setup, std::vector<std::string>* errors) {
+  setup->inputs = CollectFiles(paths);
   std::unique_ptr<Engine> engine;
-  if (LoadConfigs(options.setup, &setup, errors))
-    engine = BuildEngine(options.setup, setup, errors);
-  if (!engine) return false;
-  DropIgnored(&setup);
+  if (LoadConfigs(options.setup, setup, errors)) engine = BuildEngine(options.setup, *setup, errors);
+  if (!engine) return nullptr;
+  DropIgnored(setup);
+  return engine;
+}
+
+// Reads every input and its front matter's people; a file that cannot be read keeps its error.
+std::vector<Input> ReadInputs(const LintSetup& setup) {
   const std::vector<InputFile>& inputs = setup.inputs;
   const std::vector<const Config*>& configs = setup.configs;
-
-  struct Input {
-    std::string path, bytes, error;
-    const Markup* markup = nullptr;
-    const Config* config = nullptr;
-    People people;
-  };
   std::vector<Input> files;
   for (size_t i = 0; i < inputs.size(); ++i) {
     Input in;
@@ -107,77 +112,102 @@ bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::
     }
     files.push_back(std::move(in));
   }
+  return files;
+}
+
+// Stable tokens: people in the order the files name them.
+Redactor MakeRedactor(const ReportOptions& options, const std::vector<Input>& files) {
+  Redactor redactor;
+  if (!options.redact) return redactor;
+  std::vector<People> people;
+  for (const Input& in : files) people.push_back(in.people);
+  return PeopleRedactor(people, options.redact_names);
+}
+
+// Redacts the review's text, people, rating, error and diagnostics (spans mapped onto the
+// redacted text; fixes and data dropped, since they quote the original).
+void RedactReview(const Redactor& redactor, std::string_view text, ReviewReport* r) {
+  std::vector<Redactor::Edit> edits;
+  r->text = redactor.Apply(text, &edits);
+  r->employee = redactor.Apply(r->employee);
+  r->reviewer = redactor.Apply(r->reviewer);
+  r->rating = redactor.Apply(r->rating);
+  r->error = redactor.Apply(r->error);
+  for (Diagnostic& d : r->diagnostics) {
+    d.message = redactor.Apply(d.message);
+    d.span.begin = static_cast<uint32_t>(Redactor::MapOffset(edits, d.span.begin, false));
+    d.span.end = static_cast<uint32_t>(Redactor::MapOffset(edits, d.span.end, true));
+    d.fixes.clear();
+    d.data = nlohmann::json::object();
+  }
+}
+
+struct WordLists {
+  std::vector<std::u32string> standout, grindstone;
+};
+
+// Lints one review and measures it: people, rating, kind, scorecard, trait words, hedges and
+// word-list counts.
+void LintAndMeasure(const Engine& engine, Workspace& ws, const ReportOptions& options,
+                    const Redactor& redactor, const WordLists& words, Input& in, ReviewReport* r) {
+  r->path = options.redact ? redactor.ApplyToPath(in.path) : in.path;
+  if (!in.error.empty()) {
+    r->error = options.redact ? redactor.Apply(in.error) : in.error;
+    return;
+  }
+  // Lint the original text, so that a token ("Person-1") never counts as a number; then
+  // redact the text, the spans and the messages.
+  SourceFile source(in.path, std::move(in.bytes));
+  FilePolicy policy;
+  if (in.config) policy = PolicyFor(*in.config, in.path);
+  // The parsed document's markup gives the front matter and prose: no second scan.
+  Document doc = engine.Parse(source, *in.markup, ws);
+  LintResult lint = engine.Lint(doc, ws, &policy);
+  const MarkupResult& m = doc.markup;
+  r->employee = in.people.reviewee;
+  r->reviewer = in.people.reviewer;
+  r->rating = Unquote(m.FrontMatter("rating"));
+  r->rating_value = ParseRating(r->rating);
+  r->error = lint.error;
+  r->scorecard = std::move(lint.scorecard);
+  std::string type = Unquote(m.FrontMatter("type"));
+  r->kind = DraftKind({type, r->scorecard.pip.present, r->employee, r->reviewer, m.prose,
+                       r->scorecard.words});
+  r->diagnostics = std::move(lint.diagnostics);
+  for (const Diagnostic& d : r->diagnostics) {
+    if (d.rule == RuleIdOf(Needed::kTraitRule)) ++r->trait_words;
+    if (d.rule == RuleIdOf(Needed::kHedgeRule)) ++r->hedges;
+  }
+  r->standout = static_cast<int>(FindWholeWords(m.prose, words.standout).size());
+  r->grindstone = static_cast<int>(FindWholeWords(m.prose, words.grindstone).size());
+  if (options.redact)
+    RedactReview(redactor, source.text(), r);
+  else
+    r->text = std::string(source.text());
+}
+
+}  // namespace
+
+bool BuildReport(const ReportOptions& options, Report* report, std::vector<std::string>* errors) {
+  std::vector<std::string> paths = options.paths;
+  if (paths.empty()) paths.push_back(".");
+  LintSetup setup;
+  std::unique_ptr<Engine> engine = SetUpLint(options, paths, &setup, errors);
+  if (!engine) return false;
+  std::vector<Input> files = ReadInputs(setup);
   if (files.empty()) {
     errors->push_back("no reviews found in " + paths.front());
     return false;
   }
-
-  // Stable tokens: people in the order the files name them.
-  Redactor redactor;
-  if (options.redact) {
-    std::vector<People> people;
-    for (const Input& in : files) people.push_back(in.people);
-    redactor = PeopleRedactor(people, options.redact_names);
-  }
+  const Redactor redactor = MakeRedactor(options, files);
   report->redacted = options.redact;
-
-  const std::vector<std::u32string> standout = FoldedDictionary("en/standout-words");
-  const std::vector<std::u32string> grindstone = FoldedDictionary("en/grindstone-words");
+  const WordLists words{FoldedDictionary("en/standout-words"),
+                        FoldedDictionary("en/grindstone-words")};
   // Each review is linted and measured on its own, so they run in parallel; the results land in
   // file order.
   report->reviews.resize(files.size());
-  const std::string trait_rule = RuleIdOf(Needed::kTraitRule);
-  const std::string hedge_rule = RuleIdOf(Needed::kHedgeRule);
   ParallelFor(*engine, files.size(), options.jobs, [&](Workspace& ws, size_t i) {
-    Input& in = files[i];
-    ReviewReport& r = report->reviews[i];
-    r.path = options.redact ? redactor.ApplyToPath(in.path) : in.path;
-    if (!in.error.empty()) {
-      r.error = options.redact ? redactor.Apply(in.error) : in.error;
-      return;
-    }
-    // Lint the original text, so that a token ("Person-1") never counts as a number; then
-    // redact the text, the spans and the messages.
-    SourceFile source(in.path, std::move(in.bytes));
-    FilePolicy policy;
-    if (in.config) policy = PolicyFor(*in.config, in.path);
-    // The parsed document's markup gives the front matter and prose: no second scan.
-    Document doc = engine->Parse(source, *in.markup, ws);
-    LintResult lint = engine->Lint(doc, ws, &policy);
-    const MarkupResult& m = doc.markup;
-    r.employee = in.people.reviewee;
-    r.reviewer = in.people.reviewer;
-    r.rating = Unquote(m.FrontMatter("rating"));
-    r.rating_value = ParseRating(r.rating);
-    r.error = lint.error;
-    r.scorecard = std::move(lint.scorecard);
-    std::string type = Unquote(m.FrontMatter("type"));
-    r.kind = DraftKind({type, r.scorecard.pip.present, r.employee, r.reviewer, m.prose,
-                        r.scorecard.words});
-    r.diagnostics = std::move(lint.diagnostics);
-    for (const Diagnostic& d : r.diagnostics) {
-      if (d.rule == trait_rule) ++r.trait_words;
-      if (d.rule == hedge_rule) ++r.hedges;
-    }
-    r.standout = static_cast<int>(FindWholeWords(m.prose, standout).size());
-    r.grindstone = static_cast<int>(FindWholeWords(m.prose, grindstone).size());
-    if (options.redact) {
-      std::vector<Redactor::Edit> edits;
-      r.text = redactor.Apply(source.text(), &edits);
-      r.employee = redactor.Apply(r.employee);
-      r.reviewer = redactor.Apply(r.reviewer);
-      r.rating = redactor.Apply(r.rating);
-      r.error = redactor.Apply(r.error);
-      for (Diagnostic& d : r.diagnostics) {
-        d.message = redactor.Apply(d.message);
-        d.span.begin = static_cast<uint32_t>(Redactor::MapOffset(edits, d.span.begin, false));
-        d.span.end = static_cast<uint32_t>(Redactor::MapOffset(edits, d.span.end, true));
-        d.fixes.clear();
-        d.data = nlohmann::json::object();
-      }
-    } else {
-      r.text = std::string(source.text());
-    }
+    LintAndMeasure(*engine, ws, options, redactor, words, files[i], &report->reviews[i]);
   });
   Analyse(report);
   return true;

@@ -26,6 +26,7 @@ nlohmann::ordered_json DistributionsJson(const Distributions& distributions) {
 
 }  // namespace
 
+// A data table: the report's JSON contract, field by field in output order.
 nlohmann::ordered_json ReportJson(const Report& report) {
   using J = nlohmann::ordered_json;
   J out = J::object();
