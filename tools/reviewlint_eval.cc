@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
   using namespace reviewlint;
   DataStore store;
   std::vector<std::string> errors;
-  auto engine = BuildEngine(store, RuleSettings{}, &errors);
+  auto engine = Engine::FromStore(store, RuleSettings{}, &errors);
   if (!engine) {
     for (const auto& e : errors) std::cerr << "reviewlint-eval: " << e << "\n";
     return 2;
