@@ -16,7 +16,7 @@ const Engine& TheEngine() {
   static std::unique_ptr<Engine> engine = [] {
     DataStore store;
     std::vector<std::string> errors;
-    return BuildEngine(store, RuleSettings{}, &errors);
+    return Engine::FromStore(store, RuleSettings{}, &errors);
   }();
   return *engine;
 }

@@ -25,7 +25,7 @@ inline const Engine& DefaultEngine() {
   static std::unique_ptr<Engine> engine = [] {
     DataStore store;
     std::vector<std::string> errors;
-    auto e = BuildEngine(store, RuleSettings{}, &errors);
+    auto e = Engine::FromStore(store, RuleSettings{}, &errors);
     for (const auto& m : errors) std::fprintf(stderr, "%s\n", m.c_str());
     if (!e) std::abort();
     return e;

@@ -38,6 +38,14 @@ std::string RelativeTo(const std::string& dir, const std::string& file) {
   return rel.generic_string();
 }
 
+// A level the schema has checked: "off" | "on" | "info" | "warning" | "error", or true / false.
+Level LevelOf(const json& v) {
+  if (v.is_boolean()) return v.get<bool>() ? Level::kOn : Level::kOff;
+  Level level = Level::kOn;
+  ParseLevel(v.get<std::string>(), &level);
+  return level;
+}
+
 // The text of the config file at `path`; nullopt when it cannot be read or was met before in
 // this chain of "extends" (a cycle).
 std::optional<std::string> ReadConfigOnce(const std::string& path, std::vector<std::string>* seen,
@@ -85,12 +93,12 @@ bool LoadOne(const std::string& path, Config* out, std::vector<std::string>* see
   if (doc.contains("packs"))
     for (auto it = doc["packs"].begin(); it != doc["packs"].end(); ++it) {
       const json& v = it.value();
-      out->rules[it.key()] = v.is_boolean() ? (v.get<bool>() ? "on" : "off") : v.get<std::string>();
+      out->rules[it.key()] = LevelOf(v);
       out->set_at[it.key()] = "/packs/" + it.key();
     }
   if (doc.contains("rules"))
     for (auto it = doc["rules"].begin(); it != doc["rules"].end(); ++it) {
-      out->rules[it.key()] = it.value();
+      out->rules[it.key()] = LevelOf(it.value());
       out->set_at[it.key()] = "/rules/" + it.key();
     }
   if (doc.contains("rubric")) {
@@ -124,7 +132,7 @@ bool LoadOne(const std::string& path, Config* out, std::vector<std::string>* see
     for (const auto& f : o["files"]) ov.files.push_back(abs_dir + "\n" + f.get<std::string>());
     if (o.contains("rules"))
       for (auto it = o["rules"].begin(); it != o["rules"].end(); ++it)
-        ov.rules[it.key()] = it.value();
+        ov.rules[it.key()] = LevelOf(it.value());
     ov.rubric = o.value("rubric", "");
     out->overrides.push_back(std::move(ov));
   }
@@ -185,7 +193,8 @@ bool IsIgnored(const Config& config, const std::string& file) {
 nlohmann::ordered_json DescribePolicy(const Config& config, const FilePolicy& policy) {
   nlohmann::ordered_json j;
   j["config_files"] = config.chain;
-  j["rules"] = policy.levels;
+  j["rules"] = nlohmann::ordered_json::object();
+  for (const auto& [id, level] : policy.levels) j["rules"][id] = LevelName(level);
   j["rubric"] = policy.rubric.empty() ? "(front matter, else backend-developer)" : policy.rubric;
   j["rubric_files"] = config.rubric_files;
   j["rule_dirs"] = config.rule_dirs;

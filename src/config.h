@@ -9,20 +9,22 @@
 
 #include <nlohmann/json.hpp>
 
+#include "diagnostic.h"
+
 namespace reviewlint {
 
 inline constexpr const char* kConfigFileName = ".reviewlint.json";
 
 struct ConfigOverride {
   std::vector<std::string> files;  // globs relative to the config's folder
-  std::map<std::string, std::string> rules;
+  LevelMap rules;
   std::string rubric;
 };
 
 struct Config {
   std::string path;                          // the file that was asked for ("" when there is none)
   std::string dir;                           // its folder: globs and relative paths start here
-  std::map<std::string, std::string> rules;  // rule id or pack → off|on|info|warning|error
+  LevelMap rules;                             // rule id or pack → its level
   std::map<std::string, std::string> set_at;  // rule id or pack → where it was set ("/packs/pip")
   std::string rubric;
   std::vector<std::string> rubric_files;  // resolved paths
@@ -45,7 +47,7 @@ std::string FindConfig(const std::string& file);
 
 /// What applies to one file.
 struct FilePolicy {
-  std::map<std::string, std::string> levels;  // config rules, then matching overrides
+  LevelMap levels;  // config rules, then matching overrides
   std::string rubric;
   std::vector<std::string> allow;
   nlohmann::json thresholds = nlohmann::json::object();

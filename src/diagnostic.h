@@ -2,6 +2,8 @@
 // and exit codes; nothing else changes it.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +19,25 @@ enum class Severity : uint8_t { kInfo = 0, kWarning = 1, kError = 2 };
 const char* SeverityName(Severity s);
 /// Parses "info" | "warning" | "error".
 bool ParseSeverity(std::string_view name, Severity* out);
+
+/// A rule's or a pack's level, as the user sets it: off, on (at the rule's own severity: a
+/// config's `"packs": {"x": true}`), or a severity. Parsed where the user writes it (--rule, the
+/// config, the editor's settings); the engine never compares level strings.
+enum class Level : uint8_t { kOff, kOn, kInfo, kWarning, kError };
+/// Parses "off" | "on" | "info" | "warning" | "error".
+bool ParseLevel(std::string_view name, Level* out);
+const char* LevelName(Level level);
+/// The severity a level sets, or false for off and on.
+bool SeverityOfLevel(Level level, Severity* out);
+/// Levels by rule id or pack name.
+using LevelMap = std::map<std::string, Level, std::less<>>;
+/// The level `levels` sets for a rule: by its id, else by its pack; nullopt when neither is set.
+std::optional<Level> LevelFor(const LevelMap& levels, std::string_view rule_id);
+/// The one answer to "at what level does this rule run?": the command line's (or the editor's)
+/// level for the rule or its pack wins; else the file's config (`file`, may be null); else
+/// nullopt, the rule's own severity.
+std::optional<Level> EffectiveLevel(std::string_view rule_id, const LevelMap& command_line,
+                                    const LevelMap* file);
 
 enum class Scope : uint8_t { kSpan, kDocument };
 

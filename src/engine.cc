@@ -168,26 +168,6 @@ std::unique_ptr<RE2> SectionRegex(const RulePack& pack, const RuleSpec& r,
 
 Workspace::Workspace(const Engine& engine) : keyer(&engine.lexicon()) {}
 
-bool RuleSettings::Enabled(const RuleSpec& r) const {
-  auto it = levels.find(r.id);
-  if (it == levels.end()) it = levels.find(r.pack);
-  return it == levels.end() || it->second != "off";
-}
-
-bool RuleSettings::HasLevel(const RuleSpec& r) const {
-  auto it = levels.find(r.id);
-  if (it == levels.end() || it->second == "off") it = levels.find(r.pack);
-  return it != levels.end() && it->second != "off";
-}
-
-Severity RuleSettings::SeverityOf(const RuleSpec& r) const {
-  auto it = levels.find(r.id);
-  if (it == levels.end() || it->second == "off") it = levels.find(r.pack);
-  Severity s = r.severity;
-  if (it != levels.end()) ParseSeverity(it->second, &s);
-  return s;
-}
-
 std::unique_ptr<Engine> Engine::Build(std::vector<RulePack> packs, std::vector<Rubric> rubrics,
                                       const RuleSettings& settings,
                                       std::vector<std::string>* errors) {
@@ -198,9 +178,9 @@ std::unique_ptr<Engine> Engine::Build(std::vector<RulePack> packs, std::vector<R
   return e;
 }
 
-std::unique_ptr<Engine> BuildEngine(const DataStore& store, const RuleSettings& settings,
-                                    std::vector<std::string>* errors,
-                                    const std::vector<std::string>& rubric_files) {
+std::unique_ptr<Engine> Engine::FromStore(const DataStore& store, const RuleSettings& settings,
+                                          std::vector<std::string>* errors,
+                                          const std::vector<std::string>& rubric_files) {
   std::vector<RulePack> packs = LoadPacks(store, errors);
   std::vector<Rubric> rubrics = LoadRubrics(store, rubric_files, errors);
   if (!errors->empty()) return nullptr;
@@ -227,6 +207,7 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
   if (!settings.rubric.empty() && !FindRubric(settings.rubric))
     errors->push_back("--rubric " + settings.rubric + ": unknown rubric; known: " + RubricNames());
   forced_rubric_ = settings.rubric;
+  command_line_levels_ = settings.levels;
   default_rubric_ = settings.default_rubric.empty() ? kDefaultRubric : settings.default_rubric;
   for (const RulePack& pack : packs_) {
     known_ids_.push_back(pack.name);
@@ -290,9 +271,10 @@ void Engine::CompileRule(const RulePack& pack, const RuleSpec& r, const Evidence
   rules_.push_back(&r);
   CompiledRule& c = compiled_.emplace_back();
   c.spec = &r;
-  c.enabled = settings.Enabled(r);
-  c.severity = settings.SeverityOf(r);
-  c.severity_from_user = settings.HasLevel(r);
+  std::optional<Level> level = EffectiveLevel(r.id, settings.levels, nullptr);
+  c.enabled = level != Level::kOff;
+  c.severity = r.severity;
+  c.severity_from_user = level && SeverityOfLevel(*level, &c.severity);
   for (const auto& n : r.unless) c.unless.push_back(evidence.at(n));
   for (const auto& n : r.requires_evidence) c.required.push_back(evidence.at(n));
   for (BlockKind k : r.scopes) c.scope_mask |= ScopeBit(k);
@@ -412,21 +394,13 @@ void Engine::ApplyPolicy(const Document& doc, const FilePolicy* policy,
                          std::vector<Diagnostic>* diagnostics) const {
   std::vector<Diagnostic>& all = *diagnostics;
   if (policy) {
-    // Rule levels from the config file; a level given on the command line wins.
+    // Rule levels from the config file; a level given on the command line wins, and was
+    // applied when the rule was compiled.
     std::vector<Diagnostic> kept;
     for (Diagnostic& d : all) {
-      auto idx = rule_index_.find(d.rule);
-      if (idx != rule_index_.end() && compiled_[idx->second].severity_from_user) {
-        kept.push_back(std::move(d));
-        continue;
-      }
-      auto level = policy->levels.find(d.rule);
-      if (level == policy->levels.end())
-        level = policy->levels.find(d.rule.substr(0, d.rule.find('.')));
-      if (level != policy->levels.end()) {
-        if (level->second == "off") continue;
-        ParseSeverity(level->second, &d.severity);
-      }
+      std::optional<Level> level = EffectiveLevel(d.rule, command_line_levels_, &policy->levels);
+      if (level == Level::kOff) continue;
+      if (level && !LevelFor(command_line_levels_, d.rule)) SeverityOfLevel(*level, &d.severity);
       kept.push_back(std::move(d));
     }
     all = std::move(kept);

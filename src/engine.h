@@ -35,16 +35,13 @@ class Workspace {
   DocumentFeatures features;
 };
 
-/// Which rules run and how severe they are: "off" or a severity, by rule id or pack name.
-/// A rule id setting beats its pack's.
+/// Which rules run and how severe they are (--rule, the editor's settings): a level by rule id
+/// or pack name. A rule id setting beats its pack's (EffectiveLevel).
 struct RuleSettings {
-  std::map<std::string, std::string> levels;
+  LevelMap levels;
   std::string rubric;  // use this rubric for every draft (--rubric), else:
   std::string
       default_rubric;  // the draft's front matter `rubric:`, else this (else backend-developer)
-  bool Enabled(const RuleSpec& r) const;
-  Severity SeverityOf(const RuleSpec& r) const;
-  bool HasLevel(const RuleSpec& r) const;  // the user set a level for this rule or its pack
 };
 
 /// What linting one draft produced.
@@ -79,6 +76,13 @@ class Engine {
   static std::unique_ptr<Engine> Build(std::vector<RulePack> packs, std::vector<Rubric> rubrics,
                                        const RuleSettings& settings,
                                        std::vector<std::string>* errors);
+
+  /// The engine of the packs and rubrics in `store` (the embedded ones and its folders), plus
+  /// the rubric files given. (The lint command and the report build theirs with BuildEngine in
+  /// lint_setup.h, which adds the --rule levels, --rubric and the configs' checks.)
+  static std::unique_ptr<Engine> FromStore(const DataStore& store, const RuleSettings& settings,
+                                           std::vector<std::string>* errors,
+                                           const std::vector<std::string>& rubric_files = {});
 
   /// Parses and lints one file. `policy` (from the file's .reviewlint.json) sets rule levels,
   /// the rubric, the allow list and thresholds for this file; --rule settings still win.
@@ -157,16 +161,11 @@ class Engine {
   std::vector<std::vector<int>> rubric_evidence_;  // per rubric, per category
   std::string forced_rubric_, default_rubric_;
   std::vector<std::string> known_ids_;
+  LevelMap command_line_levels_;  // RuleSettings::levels
   std::vector<std::string> unresolved_names_;
   std::map<std::string, size_t> rule_index_;
   Matcher matcher_;
 };
-
-/// The engine of the packs and rubrics in `store` (the embedded ones and its folders), plus the
-/// rubric files given.
-std::unique_ptr<Engine> BuildEngine(const DataStore& store, const RuleSettings& settings,
-                                    std::vector<std::string>* errors,
-                                    const std::vector<std::string>& rubric_files = {});
 
 /// Evidence indexes every pack shares.
 enum BuiltinEvidence : uint32_t { kEvidenceQuantity = 0, kEvidenceNumber = 1, kEvidenceDate = 2 };

@@ -142,14 +142,14 @@ std::unique_ptr<Engine> BuildEngine(const SetupOptions& o, const LintSetup& setu
   for (const std::string& kv : o.rule_levels) {
     size_t eq = kv.find('=');
     std::string key = kv.substr(0, eq), level = eq == std::string::npos ? "" : kv.substr(eq + 1);
-    Severity s;
-    if (level != "off" && !ParseSeverity(level, &s)) {
+    Level parsed;
+    if (!ParseLevel(level, &parsed) || parsed == Level::kOn) {
       errors.push_back("--rule " + kv + ": the level must be off, info, warning or error");
     } else if (std::find(known.begin(), known.end(), key) == known.end()) {
       errors.push_back("--rule " + kv + ": unknown rule or pack \"" + key + "\"" +
                        DidYouMeanRule(key, known));
     } else {
-      settings.levels[key] = level;
+      settings.levels[key] = parsed;
     }
   }
   std::unique_ptr<Engine> engine;

@@ -80,11 +80,13 @@ void MergeSentenceFindings(std::vector<Diagnostic> sentence_level, const PlaceOf
 }
 
 void GiveWayToListFindings(std::vector<Diagnostic> at_cue, std::vector<Diagnostic>* kept) {
-  std::map<std::string_view, std::vector<Span>> listed;  // by pack, sorted by start
+  // Keyed by copies of the pack names: `kept` grows below, and a view into a short rule id
+  // stored inline in a moved Diagnostic would dangle.
+  std::map<std::string, std::vector<Span>, std::less<>> listed;  // by pack, sorted by start
   std::sort(kept->begin(), kept->end(), DiagnosticLess);
-  for (const Diagnostic& k : *kept) listed[PackOf(k.rule)].push_back(k.span);
+  for (const Diagnostic& k : *kept) listed[std::string(PackOf(k.rule))].push_back(k.span);
   for (Diagnostic& d : at_cue)
-    if (!OverlapsAny(listed[PackOf(d.rule)], d.span)) kept->push_back(std::move(d));
+    if (!OverlapsAny(listed[std::string(PackOf(d.rule))], d.span)) kept->push_back(std::move(d));
 }
 
 void DropInfoInsideStronger(std::vector<Diagnostic>* findings) {

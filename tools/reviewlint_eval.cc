@@ -179,7 +179,7 @@ int main(int argc, char** argv) {
   if (int status = ParseArgs(argc, argv, &a); status >= 0) return status;
   DataStore store;
   std::vector<std::string> errors;
-  auto engine = BuildEngine(store, RuleSettings{}, &errors);
+  auto engine = Engine::FromStore(store, RuleSettings{}, &errors);
   if (!engine) {
     for (const auto& e : errors) std::cerr << "reviewlint-eval: " << e << "\n";
     return kExitError;

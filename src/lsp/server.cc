@@ -684,7 +684,7 @@ const EngineEntry* Server::EngineFor(const DocumentSettings& settings) {
                   std::vector<std::string>* errors) {
     DataStore store;
     for (const std::string& d : dirs) store.AddFolder(d);
-    return BuildEngine(store, rules, errors, rubric_files);
+    return Engine::FromStore(store, rules, errors, rubric_files);
   };
   // An engine of the embedded packs alone depends on nothing but its settings, so one built for a
   // key serves every server this process starts (the LSP fuzz target starts one per input).

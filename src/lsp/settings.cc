@@ -22,14 +22,14 @@ ClientSettings ParseClientSettings(const json& settings, std::vector<std::string
       warnings->push_back("settings: \"rules\" must be an object of rule id → level");
     } else {
       for (const auto& [key, level] : it->items()) {
-        Severity sev;
-        if (!level.is_string() ||
-            (level.get<std::string>() != "off" && !ParseSeverity(level.get<std::string>(), &sev))) {
+        Level parsed;
+        if (!level.is_string() || !ParseLevel(level.get<std::string>(), &parsed) ||
+            parsed == Level::kOn) {
           warnings->push_back("settings: rules." + key + ": the level must be off, info, " +
                               "warning or error, not " + level.dump());
           continue;
         }
-        out.rules[key] = level.get<std::string>();
+        out.rules[key] = parsed;
       }
     }
   }

@@ -29,7 +29,7 @@ namespace reviewlint::lsp {
 
 /// The editor's settings, checked for shape (not yet against the rule packs).
 struct ClientSettings {
-  std::map<std::string, std::string> rules;  // rule id or pack → off|info|warning|error
+  LevelMap rules;  // rule id or pack → off|info|warning|error
   std::string rubric;
   std::vector<std::string> rules_dirs;
 };

@@ -97,9 +97,9 @@ TEST(Engine, RuleSettingsTurnRulesOffAndChangeSeverity) {
   DataStore store;
   std::vector<std::string> errors;
   RuleSettings settings;
-  settings.levels["vagueness"] = "error";
-  settings.levels["vagueness.hedge"] = "off";
-  auto e = BuildEngine(store, settings, &errors);
+  settings.levels["vagueness"] = Level::kError;
+  settings.levels["vagueness.hedge"] = Level::kOff;
+  auto e = Engine::FromStore(store, settings, &errors);
   ASSERT_TRUE(e);
   Workspace ws(*e);
   SourceFile src("t.md", "She is somewhat of a team player.");

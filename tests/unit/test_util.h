@@ -49,7 +49,7 @@ inline const Engine& DefaultEngine() {
   static std::unique_ptr<Engine> engine = [] {
     DataStore store;
     std::vector<std::string> errors;
-    auto e = BuildEngine(store, RuleSettings{}, &errors);
+    auto e = Engine::FromStore(store, RuleSettings{}, &errors);
     if (!errors.empty()) {
       for (auto& m : errors) fprintf(stderr, "%s\n", m.c_str());
       abort();
