@@ -68,6 +68,9 @@ static bool EffortIdiom(std::string_view t, const Token& before, std::string_vie
   return value >= 100;
 }
 
+// One algorithm: a left-to-right recogniser that reads each token once and decides its kind
+// from the token, its neighbours and the word attributes (money, percent, multiplier, glued or
+// following unit, year, month date, percentile, quarter, number word with a unit).
 void FindQuantities(std::string_view t, const Token* tokens, size_t n, const Lexicon& lexicon,
                     std::vector<Quantity>* out) {
   for (size_t i = 0; i < n; ++i) {
