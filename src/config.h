@@ -22,8 +22,8 @@ struct ConfigOverride {
 };
 
 struct Config {
-  std::string path;                          // the file that was asked for ("" when there is none)
-  std::string dir;                           // its folder: globs and relative paths start here
+  std::string path;                           // the file that was asked for ("" when there is none)
+  std::string dir;                            // its folder: globs and relative paths start here
   LevelMap rules;                             // rule id or pack → its level
   std::map<std::string, std::string> set_at;  // rule id or pack → where it was set ("/packs/pip")
   std::string rubric;

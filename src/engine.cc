@@ -27,7 +27,6 @@ constexpr AttrDictionary kAttrDictionaries[] = {
     {"en/months", kMonthWord},        {"en/clause-breaks", kClauseBreak},
 };
 
-
 uint32_t ScopeBit(BlockKind k) { return 1u << static_cast<uint32_t>(k); }
 
 // Does the heading of `section`, or of a section around it, match `re`?
@@ -461,12 +460,11 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
   AnalysePip(doc, view, PipEvidence{RequiredEvidence(Needed::kPipHeading)}, result->diagnostics,
              &sc);
   if (rubric) AnalyseRubric(doc, view, *rubric, rubric_evidence_[rubric - rubrics_.data()], &sc);
-  BalanceEvidence balance{RequiredEvidence(Needed::kPraise), RequiredEvidence(Needed::kCriticism),
-                          RequiredEvidence(Needed::kStrengthsHeading),
-                          RequiredEvidence(Needed::kGrowthHeading),
-                          RequiredEvidence(Needed::kSpecificDetail),
-                          EvidenceIndex("balance", "demand"),
-                          EvidenceIndex("balance", "suggestion")};
+  BalanceEvidence balance{
+      RequiredEvidence(Needed::kPraise),           RequiredEvidence(Needed::kCriticism),
+      RequiredEvidence(Needed::kStrengthsHeading), RequiredEvidence(Needed::kGrowthHeading),
+      RequiredEvidence(Needed::kSpecificDetail),   EvidenceIndex("balance", "demand"),
+      EvidenceIndex("balance", "suggestion")};
   AnalyseBalance(doc, view, balance, features, result->diagnostics, &sc);
 
   // A rubric the user did not name applies only to a draft about the work it describes, and

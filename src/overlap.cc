@@ -68,8 +68,8 @@ void MergeSentenceFindings(std::vector<Diagnostic> sentence_level, const PlaceOf
                                   [](const Diagnostic& k, uint32_t b) { return k.span.begin < b; });
     // A predicate finding reads the whole sentence: a list finding inside it names another
     // problem, so both are reported.
-    bool inside = first != kept.end() && first->span.begin < d.span.end &&
-                  !d.data.contains("features");
+    bool inside =
+        first != kept.end() && first->span.begin < d.span.end && !d.data.contains("features");
     SentencePlace place = place_of(d.span.begin);
     bool again = place.block == last_block && d.rule == last_rule;
     if (inside || (again && (!d.data.contains("features") || place.measured))) continue;

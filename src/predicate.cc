@@ -10,8 +10,8 @@ namespace {
 
 using nlohmann::json;
 
-const std::vector<std::string> kKeys = {"cue",   "polarity", "target",       "time",  "negated",
-                                        "has",   "lacks",    "lacks_nearby", "any_of"};
+const std::vector<std::string> kKeys = {"cue", "polarity", "target",       "time",  "negated",
+                                        "has", "lacks",    "lacks_nearby", "any_of"};
 const std::vector<std::string> kPolarities = {"positive", "negative", "neither"};
 const std::vector<std::string> kTargets = {"person", "work", "thing"};
 const std::vector<std::string> kTimes = {"past", "present", "future"};
@@ -97,11 +97,11 @@ bool AnyIn(const std::vector<int>& evidence, const PredicateContext& ctx, size_t
 
 // Long words that say nothing about a topic, as their first five letters.
 constexpr std::string_view kNotTopics[] = {
-    "about", "above", "after", "again", "among", "becau", "befor", "being", "below",
-    "betwe", "could", "durin", "every", "first", "other", "their", "there", "these", "those",
-    "throu", "under", "until", "where", "which", "while", "would", "shoul", "still", "alway",
-    "never", "often", "reall", "since", "witho", "withi", "anyon", "someo", "somet", "nothi",
-    "every", "usual", "maybe", "might", "think", "thing", "going", "today", "quart", "month"};
+    "about", "above", "after", "again", "among", "becau", "befor", "being", "below", "betwe",
+    "could", "durin", "every", "first", "other", "their", "there", "these", "those", "throu",
+    "under", "until", "where", "which", "while", "would", "shoul", "still", "alway", "never",
+    "often", "reall", "since", "witho", "withi", "anyon", "someo", "somet", "nothi", "every",
+    "usual", "maybe", "might", "think", "thing", "going", "today", "quart", "month"};
 
 // Content words of a sentence, cut to five letters ("estimate", "estimates" and "estimating"
 // meet as "estim"), for telling whether two sentences are about the same thing.
@@ -154,8 +154,7 @@ bool CueMatches(const Predicate& p, const Cue& cue) {
   uint8_t polarity = cue.polarity > 0 ? 1 : cue.polarity < 0 ? 2 : 4;
   if (p.polarities && !(p.polarities & polarity)) return false;
   uint8_t targets = p.targets ? p.targets : 0b011;
-  if (cue.target == CueTarget::kUnknown ||
-      !(targets & (1u << (static_cast<int>(cue.target) - 1))))
+  if (cue.target == CueTarget::kUnknown || !(targets & (1u << (static_cast<int>(cue.target) - 1))))
     return false;
   if (p.time >= 0 && static_cast<int>(cue.future) != p.time) return false;
   if (!p.negated && cue.negated) return false;
@@ -224,12 +223,13 @@ Predicate ParsePredicate(const json& when, const std::string& ptr, const Evidenc
       uint8_t features = 0;
       p.lacks_nearby = EvidenceList(v, at, evidence, names, &features, errors);
       if (features)
-        errors->push_back(at + ": \"artefact\" and \"elaboration\" are about one sentence; use lacks");
+        errors->push_back(at +
+                          ": \"artefact\" and \"elaboration\" are about one sentence; use lacks");
     } else if (key == "any_of") {
       if (!v.is_array() || v.empty()) errors->push_back(at + ": expected a list of conditions");
       for (size_t i = 0; v.is_array() && i < v.size(); ++i)
-        p.any_of.push_back(ParsePredicate(v[i], at + "/" + std::to_string(i), evidence, names,
-                                          errors));
+        p.any_of.push_back(
+            ParsePredicate(v[i], at + "/" + std::to_string(i), evidence, names, errors));
     } else {
       errors->push_back(at + ": unknown key \"" + key + "\"" + DidYouMean(key, kKeys));
     }
@@ -269,8 +269,9 @@ json Explain(const Predicate& p, const PredicateContext& ctx, const Cue* cue,
     Span w = ctx.doc.tokens[cue->word].span;
     out["cue"] = {{"kind", CueKindName(cue->kind)},
                   {"word", std::string(ctx.doc.Text(w))},
-                  {"polarity", cue->polarity > 0 ? "positive" : cue->polarity < 0 ? "negative"
-                                                                                   : "neither"},
+                  {"polarity", cue->polarity > 0   ? "positive"
+                               : cue->polarity < 0 ? "negative"
+                                                   : "neither"},
                   {"target", CueTargetName(cue->target)},
                   {"negated", cue->negated},
                   {"future", cue->future}};

@@ -23,16 +23,16 @@ namespace reviewlint {
 enum FeatureEvidence : uint8_t { kArtefactEvidence = 1, kElaborationEvidence = 2 };
 
 struct Predicate {
-  uint32_t cue_kinds = 0;  // a cue of one of these kinds must hold; 0: no cue needed
-  uint8_t polarities = 0;  // bits: 1 positive, 2 negative, 4 neither; 0 = any
-  uint8_t targets = 0;     // bits: 1 << CueTarget; 0 = person or work
-  int8_t time = -1;        // -1 any; 0 past or present (no modal before the cue); 1 future
-  bool negated = true;     // a negated cue counts ("not a good worker")
-  std::vector<int> has;    // evidence indexes: at least one in the sentence
-  std::vector<int> lacks;  // none in the sentence
+  uint32_t cue_kinds = 0;         // a cue of one of these kinds must hold; 0: no cue needed
+  uint8_t polarities = 0;         // bits: 1 positive, 2 negative, 4 neither; 0 = any
+  uint8_t targets = 0;            // bits: 1 << CueTarget; 0 = person or work
+  int8_t time = -1;               // -1 any; 0 past or present (no modal before the cue); 1 future
+  bool negated = true;            // a negated cue counts ("not a good worker")
+  std::vector<int> has;           // evidence indexes: at least one in the sentence
+  std::vector<int> lacks;         // none in the sentence
   std::vector<int> lacks_nearby;  // none in its paragraph, nor in the next one on its topic
   uint8_t has_features = 0, lacks_features = 0;  // bits of FeatureEvidence
-  std::vector<Predicate> any_of;  // at least one holds
+  std::vector<Predicate> any_of;                 // at least one holds
 };
 
 /// Evidence indexes (quantity, a pack's "next-step") by name; -1 for an unknown name.
@@ -60,7 +60,7 @@ class BlockEvidence {
 
  private:
   Lookup has_;
-  std::vector<size_t> first_;  // per block, its first sentence; one more at the end
+  std::vector<size_t> first_;          // per block, its first sentence; one more at the end
   mutable std::vector<int8_t> cache_;  // per (block, evidence): -1 unknown, 0, 1
   mutable size_t evidence_count_ = 0;
 };

@@ -108,7 +108,8 @@ std::optional<FrameEvent> MessageReader::Resync(std::string error) {
 
 // One algorithm: the framing state machine. kHeader reads a header block up to its blank line
 // (Content-Length required; garbage resynchronises), kBody waits for the whole body and returns it,
-// kSkip discards an over-limit body (or, with body_size_ == SIZE_MAX, garbage up to the next header).
+// kSkip discards an over-limit body (or, with body_size_ == SIZE_MAX, garbage up to the next
+// header).
 std::optional<FrameEvent> MessageReader::Next() {
   for (;;) {
     if (state_ == State::kSkip) {

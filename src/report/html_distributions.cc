@@ -34,9 +34,7 @@ struct Axis {
   double X(double v) const { return kLeft + kWidth * (v - lo) / (hi - lo); }
 };
 
-std::string Shown(const Measure& m, double v) {
-  return Fixed(v * m.scale, m.digits) + m.unit;
-}
+std::string Shown(const Measure& m, double v) { return Fixed(v * m.scale, m.digits) + m.unit; }
 
 void Histogram(const std::vector<double>& values, const Measure& m, const Axis& axis,
                std::ostream& out) {
@@ -46,9 +44,8 @@ void Histogram(const std::vector<double>& values, const Measure& m, const Axis& 
     ++bins[std::clamp(b, 0, kBins - 1)];
   }
   int most = std::max(1, *std::max_element(bins.begin(), bins.end()));
-  out << "<text x='" << kLeft - 6 << "' y='16' text-anchor='end'>" << most
-      << "</text><text x='" << kLeft - 6 << "' y='" << 10 + kHistHeight
-      << "' text-anchor='end'>0</text>";
+  out << "<text x='" << kLeft - 6 << "' y='16' text-anchor='end'>" << most << "</text><text x='"
+      << kLeft - 6 << "' y='" << 10 + kHistHeight << "' text-anchor='end'>0</text>";
   double bw = double(kWidth) / kBins;
   for (int b = 0; b < kBins; ++b) {
     if (bins[b] == 0) continue;
@@ -110,8 +107,7 @@ void MeasureChart(const Group& g, const Measure& m, const std::vector<double>& v
   BoxPlot(values, s, axis, box_y, out);
   for (const Flagged& f : flagged)
     out << "<circle cx='" << Fixed(axis.X(f.value), 1) << "' cy='" << box_y
-        << "' r='4' fill='#d62728' stroke='#1a1a1a'><title>" << Esc(f.title)
-        << "</title></circle>";
+        << "' r='4' fill='#d62728' stroke='#1a1a1a'><title>" << Esc(f.title) << "</title></circle>";
   AxisTicks(m, axis, box_y + 34, out);
   out << "</svg><figcaption>" << Esc(what) << " (" << Counted(values.size(), "draft")
       << "): median " << Shown(m, s.median) << ", quartiles " << Shown(m, s.q1) << " to "
@@ -140,8 +136,7 @@ void DistributionCharts(const Report& report, const std::vector<std::string>& la
       std::vector<Flagged> flagged;
       for (const Outlier& o : report.outliers) {
         auto at = index.find(o.path);
-        if (o.metric != m.outlier || at == index.end() ||
-            report.reviews[at->second].kind != g.kind)
+        if (o.metric != m.outlier || at == index.end() || report.reviews[at->second].kind != g.kind)
           continue;
         flagged.push_back({o.value, labels[at->second] + ": " + o.reason});
       }
@@ -172,10 +167,10 @@ void PackTotalsChart(const Report& report, std::ostream& out) {
     int y = 5 + int(k) * row_h;
     double w = double(bar_w) * double(findings[k]) / double(most);
     out << "<text x='" << label_w - 6 << "' y='" << y + 15 << "' text-anchor='end'>"
-        << Esc(report.packs[k]) << "</text><rect x='" << label_w << "' y='" << y + 3
-        << "' width='" << Fixed(w, 1) << "' height='" << row_h - 6
-        << "' fill='#1f4e79'/><text x='" << Fixed(label_w + w + 4, 1) << "' y='" << y + 15
-        << "'>" << findings[k] << " in " << Counted(drafts[k], "draft") << "</text>";
+        << Esc(report.packs[k]) << "</text><rect x='" << label_w << "' y='" << y + 3 << "' width='"
+        << Fixed(w, 1) << "' height='" << row_h - 6 << "' fill='#1f4e79'/><text x='"
+        << Fixed(label_w + w + 4, 1) << "' y='" << y + 15 << "'>" << findings[k] << " in "
+        << Counted(drafts[k], "draft") << "</text>";
   }
   out << "</svg><figcaption>Findings per rule pack over all drafts.</figcaption></figure>\n";
 }

@@ -16,7 +16,7 @@ struct PersonCounts {
 // "I'm" counts its "I").
 PersonCounts CountPronouns(std::string_view prose) {
   static const char* const kFirst[] = {"i", "me", "my", "mine", "myself"};
-  static const char* const kThird[] = {"he",  "she", "him",     "her",
+  static const char* const kThird[] = {"he",  "she",  "him",     "her",
                                        "his", "hers", "himself", "herself"};
   PersonCounts n;
   std::string word;
@@ -26,8 +26,8 @@ PersonCounts CountPronouns(std::string_view prose) {
     word.clear();
   };
   for (char c : prose) {
-    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                  (static_cast<unsigned char>(c) >= 0x80);
+    bool letter =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (static_cast<unsigned char>(c) >= 0x80);
     if (letter && word.size() < 16)
       word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     else if (!letter && !word.empty())

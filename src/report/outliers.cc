@@ -18,8 +18,8 @@ std::optional<Outlier> LengthOutlier(const ReviewReport& r, const Group& g) {
                    Fixed(w, 0) + " words, under half the median (" + median + ")"};
   if (w > words.q3 + 1.5 * words.iqr() || w < words.q1 - 1.5 * words.iqr())
     return Outlier{r.path, "length", w,
-                   Fixed(w, 0) + " words, beyond 1.5 IQR of the quartiles (" +
-                       Fixed(words.q1, 0) + "-" + Fixed(words.q3, 0) + ")"};
+                   Fixed(w, 0) + " words, beyond 1.5 IQR of the quartiles (" + Fixed(words.q1, 0) +
+                       "-" + Fixed(words.q3, 0) + ")"};
   return std::nullopt;
 }
 
@@ -31,8 +31,8 @@ std::optional<Outlier> SpecificityOutlier(const ReviewReport& r, const Group& g)
   if (!(s < spec.q1 - 1.5 * spec.iqr() || (spec.median > 0 && s < 0.5 * spec.median)))
     return std::nullopt;
   return Outlier{r.path, "specificity", s,
-                 "specificity " + Fixed(100 * s, 0) + "% (" + std::to_string(sc.specific) +
-                     " of " + Counted(sc.evaluative, "evaluative sentence") +
+                 "specificity " + Fixed(100 * s, 0) + "% (" + std::to_string(sc.specific) + " of " +
+                     Counted(sc.evaluative, "evaluative sentence") +
                      " concrete), well below the median " + Fixed(100 * spec.median, 0) + "%"};
 }
 
@@ -57,8 +57,7 @@ std::optional<Outlier> HedgesOutlier(const ReviewReport& r, const Group& g) {
 std::optional<Outlier> GrindstoneOutlier(const ReviewReport& r, const Group&) {
   if (r.grindstone < 2 || r.grindstone <= 2 * r.standout) return std::nullopt;
   return Outlier{r.path, "grindstone", double(r.grindstone),
-                 Counted(r.grindstone, "grindstone word") +
-                     " (hardworking, diligent...) against " +
+                 Counted(r.grindstone, "grindstone word") + " (hardworking, diligent...) against " +
                      Counted(r.standout, "standout word") + " (exceptional, brilliant...)"};
 }
 

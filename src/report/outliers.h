@@ -26,8 +26,7 @@ std::optional<Outlier> HedgesOutlier(const ReviewReport& r, const Group& g);
 /// Two or more grindstone words, over twice the standout words.
 std::optional<Outlier> GrindstoneOutlier(const ReviewReport& r, const Group& g);
 
-inline constexpr OutlierTest kOutlierTests[] = {LengthOutlier, SpecificityOutlier,
-                                                TraitWordsOutlier, HedgesOutlier,
-                                                GrindstoneOutlier};
+inline constexpr OutlierTest kOutlierTests[] = {
+    LengthOutlier, SpecificityOutlier, TraitWordsOutlier, HedgesOutlier, GrindstoneOutlier};
 
 }  // namespace reviewlint::report

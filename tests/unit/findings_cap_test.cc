@@ -10,12 +10,9 @@ namespace reviewlint {
 namespace {
 
 using testing::CliResult;
+using testing::Contains;
 using testing::Count;
 using testing::RunCli;
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 // 150 findings of one rule on one line, and whole-review ones after them.
 std::string ManyFindings() {

@@ -133,9 +133,7 @@ void ExpectBounded(const Outcome& r, int code, long mb) {
   }
 }
 
-bool Contains(const std::string& hay, const std::string& needle) {
-  return hay.find(needle) != std::string::npos;
-}
+using testing::Contains;
 
 // `bytes` repeated to `size` bytes, written in 1 MB pieces.
 void WriteRepeated(const std::string& path, const std::string& unit, size_t size) {

@@ -109,6 +109,10 @@ inline std::string TempDir() {
 }
 
 /// How many times `needle` occurs in `haystack` (overlapping).
+inline bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
 inline size_t Count(const std::string& haystack, const std::string& needle) {
   size_t n = 0;
   for (size_t at = haystack.find(needle); at != std::string::npos;

@@ -9,12 +9,9 @@ namespace reviewlint {
 namespace {
 
 using testing::CliResult;
+using testing::Contains;
 using testing::Count;
 using testing::RunCli;
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 TEST(TextOutput, FindingsOnOneLineShareOneSnippet) {
   CliResult r = RunCli("--color never examples/vague-review.md");
@@ -35,7 +32,8 @@ TEST(TextOutput, FindingsOnOneLineShareOneSnippet) {
 // A short draft: five rubric categories uncovered, once printed as five carets after its last
 // character with the same excerpt.
 const char* kShortDraft =
-    "---\nrubric: engineering-manager\n---\nShe joined in March. She did the work this year and the team "
+    "---\nrubric: engineering-manager\n---\nShe joined in March. She did the work this year and "
+    "the team "
     "liked it a lot and the project went well overall in the end and everyone was happy with how "
     "it all turned out for the group this time around, really.\n";
 

@@ -10,13 +10,10 @@ namespace reviewlint {
 namespace {
 
 using testing::CliResult;
+using testing::Contains;
 using testing::RunCli;
 using testing::TempDir;
 using testing::WriteFile;
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 TEST(UserErrors, UnreadableFileIsLocatedLikeACompilerError) {
   std::string dir = TempDir() + "/located";
