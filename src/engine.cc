@@ -463,8 +463,8 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
   BalanceEvidence balance{
       RequiredEvidence(Needed::kPraise),           RequiredEvidence(Needed::kCriticism),
       RequiredEvidence(Needed::kStrengthsHeading), RequiredEvidence(Needed::kGrowthHeading),
-      RequiredEvidence(Needed::kSpecificDetail),   EvidenceIndex("balance", "demand"),
-      EvidenceIndex("balance", "suggestion")};
+      RequiredEvidence(Needed::kSpecificDetail),   RequiredEvidence(Needed::kDemand),
+      RequiredEvidence(Needed::kSuggestion),       RequiredEvidence(Needed::kCeiling)};
   AnalyseBalance(doc, view, balance, features, result->diagnostics, &sc);
 
   // A rubric the user did not name applies only to a draft about the work it describes, and

@@ -22,7 +22,9 @@ struct FeatureName {
   uint8_t bit;
 };
 constexpr FeatureName kFeatureEvidence[] = {{"artefact", kArtefactEvidence},
-                                            {"elaboration", kElaborationEvidence}};
+                                            {"elaboration", kElaborationEvidence},
+                                            {"negative-tone", kNegativeToneEvidence},
+                                            {"positive-tone", kPositiveToneEvidence}};
 
 uint8_t FeatureBit(const std::string& name) {
   for (const FeatureName& f : kFeatureEvidence)
@@ -32,7 +34,9 @@ uint8_t FeatureBit(const std::string& name) {
 
 uint8_t FeaturesOf(const SentenceFeatures& f) {
   return static_cast<uint8_t>((f.artefact ? kArtefactEvidence : 0) |
-                              (f.elaborated ? kElaborationEvidence : 0));
+                              (f.elaborated ? kElaborationEvidence : 0) |
+                              (SoundsNegative(f) ? kNegativeToneEvidence : 0) |
+                              (SoundsPositive(f) ? kPositiveToneEvidence : 0));
 }
 
 // Reads a string or a list of strings, each one of `allowed`, as bits (1 << index).

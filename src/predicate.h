@@ -20,7 +20,12 @@
 namespace reviewlint {
 
 /// Evidence the sentence features find themselves, named like the packs' evidence.
-enum FeatureEvidence : uint8_t { kArtefactEvidence = 1, kElaborationEvidence = 2 };
+enum FeatureEvidence : uint8_t {
+  kArtefactEvidence = 1,
+  kElaborationEvidence = 2,
+  kNegativeToneEvidence = 4,  // SoundsNegative (sentence_features.h)
+  kPositiveToneEvidence = 8,  // SoundsPositive
+};
 
 struct Predicate {
   uint32_t cue_kinds = 0;         // a cue of one of these kinds must hold; 0: no cue needed

@@ -29,6 +29,9 @@ enum class Needed : unsigned char {
   kCriticism,         // evidence balance/criticism
   kStrengthsHeading,  // evidence balance/strengths-heading
   kGrowthHeading,     // evidence balance/growth-heading
+  kDemand,            // evidence balance/demand
+  kSuggestion,        // evidence balance/suggestion
+  kCeiling,           // evidence balance/ceiling
   kSpecificDetail,    // evidence vagueness/specific-detail
   kVagueFindings,     // the findings of pack vagueness
   kTemplateFindings,  // the findings of pack template

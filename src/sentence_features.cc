@@ -23,6 +23,7 @@ class SentenceReader {
   bool NamesArtefact() const;
   bool Elaborates() const;
   bool HasModal() const { return first_modal_ < e_; }
+  uint32_t FirstModal() const { return first_modal_; }
 
  private:
   uint32_t Classes(uint32_t t) const { return classes_.Info(doc_.tokens[t].exact).classes; }
@@ -76,6 +77,9 @@ class SentenceReader {
   void AddJudgingCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
   void AddDemeanourCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
   void AddAchievementCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
+  void AddComparisonCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
+  void AddResultSubjectCue(Subject subject, std::vector<Cue>* out) const;
+  bool EffortBefore(uint32_t to) const;
   void AddDeficitCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
 
   const Document& doc_;
@@ -109,10 +113,14 @@ Subject SentenceReader::NounPhraseAfter(uint32_t t, Subject fallback) const {
     std::string_view w = Text(k);
     if (w == "of") continue;
     if (Is(k, kFunctionWord | kPronoun) && !Is(k, kPossessive)) break;
-    if (Is(k, kDemeanourNoun)) found = Subject::kPerson;
-    else if (NounTarget(k) == CueTarget::kPerson) found = Subject::kPerson;
-    else if (NounTarget(k) == CueTarget::kWork) found = Subject::kWork;
-    else if (!Is(k, kPossessive | kIntensifier | kJudgingWord)) found = fallback;
+    if (Is(k, kDemeanourNoun))
+      found = Subject::kPerson;
+    else if (NounTarget(k) == CueTarget::kPerson)
+      found = Subject::kPerson;
+    else if (NounTarget(k) == CueTarget::kWork)
+      found = Subject::kWork;
+    else if (!Is(k, kPossessive | kIntensifier | kJudgingWord))
+      found = fallback;
   }
   return found;
 }
@@ -122,8 +130,9 @@ Subject SentenceReader::NounPhraseAfter(uint32_t t, Subject fallback) const {
 uint32_t SentenceReader::AfterOpeningPhrase() const {
   std::string_view w = Text(b_);
   static constexpr std::string_view kOpeners[] = {
-      "During", "In", "After", "Before", "Since", "For", "Over", "Throughout", "With", "Despite",
-      "Regardless", "As", "At", "From", "On", "Given", "Beyond", "Besides", "Apart", "Outside"};
+      "During",     "In",    "After",   "Before",     "Since", "For",    "Over",
+      "Throughout", "With",  "Despite", "Regardless", "As",    "At",     "From",
+      "On",         "Given", "Beyond",  "Besides",    "Apart", "Outside"};
   if (std::find(std::begin(kOpeners), std::end(kOpeners), w) == std::end(kOpeners)) return b_;
   std::string_view prose = doc_.prose();
   for (uint32_t t = b_; t + 1 < e_ && t < b_ + 12; ++t)
@@ -274,15 +283,21 @@ void SentenceReader::AddJudgingCue(uint32_t t, Subject subject, std::vector<Cue>
   if (cue.kind == kFaintWord) cue.polarity = 1;  // praise, however faint
   uint32_t head;
   CueTarget target;
+  bool outcome = false;  // "great results", "terrific improvement": also an achievement claim
   std::string_view w = Text(t);
-  bool adverb = (c & (kAdverb | kMannerAdverb)) ||
-                (w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0);
+  bool adverb =
+      (c & (kAdverb | kMannerAdverb)) || (w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0);
   if ((c & kRoleNoun) && (c & kJudgingWord)) {
     // A judging role noun ("an asset", "a rockstar") is about a person wherever it stands.
     cue.target = CueTarget::kPerson;
   } else if (Attributive(t, &head, &target)) {
     cue.last = head;
     cue.target = target;
+    // Not "a great deal of", nor a noun that only modifies the next ("reasonable client
+    // deadlines").
+    outcome = Is(head, kResultNoun) &&
+              !(head + 1 < e_ && (Text(head + 1) == "of" || Is(head + 1, kNounClasses | kNoun) ||
+                                  UnknownNoun(head + 1)));
   } else if (AfterLink(t, kCopula)) {
     cue.target = TargetOf(LocalSubject(t, subject));
   } else if (adverb && AfterLink(t, kGenericVerb)) {
@@ -298,6 +313,15 @@ void SentenceReader::AddJudgingCue(uint32_t t, Subject subject, std::vector<Cue>
   if (!(c & kJudgingWord)) cue.polarity = 0;  // a manner word alone ("works hard") only grades
   Negate(&cue);
   out->push_back(cue);
+  // (unless an achievement verb already claims it: "delivers good results")
+  for (size_t i = out->size() - 1; outcome && i-- > 0 && (*out)[i].word >= b_;)
+    outcome = !((*out)[i].kind == kAchievementVerb && (*out)[i].last == head);
+  if (outcome && cue.polarity > 0) {
+    Cue claim = cue;
+    claim.kind = kAchievementVerb;
+    claim.polarity = 0;
+    out->push_back(claim);
+  }
 }
 
 void SentenceReader::AddDemeanourCue(uint32_t t, Subject subject, std::vector<Cue>* out) const {
@@ -322,8 +346,9 @@ void SentenceReader::AddAchievementCue(uint32_t t, Subject subject, std::vector<
   if (subject != Subject::kPerson && subject != Subject::kNone && subject != Subject::kWork) return;
   for (uint32_t k = t + 1; k < e_ && k <= t + 5; ++k) {
     if (Is(k, kOutcomeNoun)) {
-      // "to achieve the goal" is a purpose or a demand, not a claim.
-      bool purpose = t > b_ && Text(t - 1) == "to";
+      // "to achieve the goal" is a purpose or a demand, not a claim, unless an effort verb
+      // leads to it ("tries to meet her goals", "went above and beyond to meet them").
+      bool purpose = t > b_ && Text(t - 1) == "to" && !EffortBefore(t - 1);
       Cue cue{t, t, k, kAchievementVerb, 0, TargetOf(subject), false, FutureBefore(t) || purpose};
       Negate(&cue);
       // "unable to complete", "failed to meet": a shortfall, not a claim.
@@ -333,6 +358,47 @@ void SentenceReader::AddAchievementCue(uint32_t t, Subject subject, std::vector<
       return;
     }
     if (Is(k, kVerbLike)) return;
+  }
+}
+
+// "tries to", "went above and beyond to", "worked hard to": the reviewee's effort, in the past or
+// present, leads to the infinitive at `to`; a modal before it makes the whole a plan.
+bool SentenceReader::EffortBefore(uint32_t to) const {
+  if (FutureBefore(to)) return false;
+  for (uint32_t k = to > b_ + 3 ? to - 3 : b_; k < to; ++k) {
+    std::string_view w = Text(k);
+    if (w == "tries" || w == "tried" || w == "beyond" || w == "hard" || w == "strives") return true;
+  }
+  return false;
+}
+
+// "His numbers speak for themselves", "her results show it": the reviewee's results as the
+// subject of a sentence that does not fault them claim an achievement as surely as a verb does.
+void SentenceReader::AddResultSubjectCue(Subject subject, std::vector<Cue>* out) const {
+  if (subject != Subject::kWork) return;
+  uint32_t from = AfterOpeningPhrase();
+  for (uint32_t k = from + 1; k < e_ && k <= from + 2; ++k) {
+    if (!Is(k, kResultNoun) || !Is(k - 1, kPossessive)) continue;
+    for (uint32_t j = k + 1; j < e_; ++j)
+      if (Is(j, kNegation | kDeficitWord)) return;
+    Cue cue{k - 1, k - 1, k, kAchievementVerb, 0, CueTarget::kWork, false, HasModal()};
+    out->push_back(cue);
+    return;
+  }
+}
+
+// "above his peers", "outshines most of her co-workers", "ranks higher than other associates":
+// a claim of standing among peers, which only a figure would size. Read as an achievement claim.
+void SentenceReader::AddComparisonCue(uint32_t t, Subject subject, std::vector<Cue>* out) const {
+  if (subject == Subject::kThing || subject == Subject::kWriter) return;
+  for (uint32_t k = t + 1; k < e_ && k <= t + 5; ++k) {
+    if (Is(k, kPeerNoun)) {
+      Cue cue{t, t, k, kAchievementVerb, 0, TargetOf(subject), false, FutureBefore(t)};
+      Negate(&cue);
+      out->push_back(cue);
+      return;
+    }
+    if (Is(k, kVerbLike | kNegation)) return;
   }
 }
 
@@ -360,8 +426,10 @@ void SentenceReader::FindCues(Subject subject, std::vector<Cue>* out) const {
     }
     if (c & kDemeanourNoun) AddDemeanourCue(t, subject, out);
     if (c & kAchievementVerb) AddAchievementCue(t, subject, out);
+    if (c & kComparisonWord) AddComparisonCue(t, subject, out);
     if (c & kDeficitWord) AddDeficitCue(t, subject, out);
   }
+  AddResultSubjectCue(subject, out);
 }
 
 // "PAY-412", "#381", "checkout_v2", "p99", "retryPolicy", "SLO": things with a name a reader can
@@ -421,6 +489,7 @@ void AnalyseSentences(const Document& doc, const WordClasses& classes, DocumentF
     f.artefact = reader.NamesArtefact();
     f.elaborated = reader.Elaborates();
     f.future = reader.HasModal();
+    f.tone = ReadTone(doc, classes, doc.sentences[i], reader.FirstModal());
   }
 }
 
@@ -440,9 +509,12 @@ struct CueKindRow {
   uint32_t bit;
 };
 constexpr CueKindRow kCueKinds[] = {
-    {"evaluative", kEvaluative},     {"trait", kTraitWord},
-    {"faint", kFaintWord},           {"demeanour", kDemeanourNoun},
-    {"achievement", kAchievementVerb}, {"deficit", kDeficitWord},
+    {"evaluative", kEvaluative},
+    {"trait", kTraitWord},
+    {"faint", kFaintWord},
+    {"demeanour", kDemeanourNoun},
+    {"achievement", kAchievementVerb},
+    {"deficit", kDeficitWord},
 };
 }  // namespace
 

@@ -9,8 +9,9 @@
 //    about. A cue is an evaluative word ("superb troubleshooter", "performed nicely", "the plans
 //    are sloppy"), a trait word ("she is abrasive"), a faint word ("a decent worker"), a
 //    demeanour noun ("her attitude"), an achievement verb with the outcome it claims
-//    ("exceeded all his targets"), or a shortfall ("is always late", "his numbers dropped"). Each cue has a polarity (after negation: "not a good worker"
-//    is criticism), a target (person, work, thing) and whether it is future or conditional
+//    ("exceeded all his targets"), or a shortfall ("is always late", "his numbers dropped"). Each
+//    cue has a polarity (after negation: "not a good worker" is criticism), a target (person, work,
+//    thing) and whether it is future or conditional
 //    ("could be a great asset if ...");
 //  - whether it names a code-like artefact (a ticket, an identifier, an acronym), and whether
 //    it elaborates (a colon or dash followed by a clause of eight words or more).
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include "document.h"
+#include "tone.h"
 #include "word_classes.h"
 
 namespace reviewlint {
@@ -48,12 +50,28 @@ struct SentenceFeatures {
   bool artefact = false;                  // names a ticket, identifier or acronym
   bool elaborated = false;                // a colon or dash, then eight words or more
   bool future = false;                    // any modal, wish or condition in the sentence
+  Tone tone;                              // how positive and how negative it sounds
 };
 
 struct DocumentFeatures {
   std::vector<SentenceFeatures> sentences;  // one per Document::sentences
   std::vector<Cue> cues;
 };
+
+/// Is the sentence about the reviewee or their work, as far as its subject tells (a person,
+/// their work, or an elliptical list item)?
+inline bool AboutReviewee(const SentenceFeatures& f) {
+  return f.subject == Subject::kPerson || f.subject == Subject::kNone ||
+         f.subject == Subject::kWork;
+}
+/// A sentence about the reviewee that sounds clearly negative (or positive), and more so than
+/// the other way: "Her numbers are dismal", "Isaac was very tough to work with".
+inline bool SoundsNegative(const SentenceFeatures& f) {
+  return AboutReviewee(f) && f.tone.criticism >= kClearTone && f.tone.criticism > f.tone.praise;
+}
+inline bool SoundsPositive(const SentenceFeatures& f) {
+  return AboutReviewee(f) && f.tone.praise >= kClearTone && f.tone.praise > f.tone.criticism;
+}
 
 /// Reads every sentence of `doc`.
 void AnalyseSentences(const Document& doc, const WordClasses& classes, DocumentFeatures* out);

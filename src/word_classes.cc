@@ -1,5 +1,6 @@
 #include "word_classes.h"
 
+#include <cstdlib>
 #include <sstream>
 
 #include "lexicon.h"
@@ -25,12 +26,15 @@ constexpr Source kLists[] = {
     {"en/features/modals", kModal},
     {"en/features/achievement-verbs", kAchievementVerb},
     {"en/features/outcome-nouns", kOutcomeNoun},
+    {"en/features/result-nouns", kOutcomeNoun | kResultNoun},
     {"en/features/demeanour-nouns", kDemeanourNoun},
     {"en/features/function-words", kFunctionWord},
     {"en/features/negations", kNegation},
     {"en/features/faint-words", kFaintWord},
     {"en/features/deficit-words", kDeficitWord},
     {"en/features/engineering-words", kEngineeringWord},
+    {"en/features/peer-nouns", kPeerNoun},
+    {"en/features/comparison-words", kComparisonWord},
     {"en/lexicon/role-nouns", kRoleNoun},
     {"en/lexicon/work-nouns", kWorkNoun},
 };
@@ -50,9 +54,6 @@ uint32_t PartsOfSpeech(const std::string& letters) {
   return bits;
 }
 
-// Noun lists name the singular; documents say "workers" and "deliverables" as often.
-constexpr uint32_t kNounClasses = kRoleNoun | kWorkNoun | kOutcomeNoun | kDemeanourNoun;
-
 std::vector<std::string> Plurals(const std::string& w) {
   auto ends = [&](const char* tail) {
     size_t n = std::char_traits<char>::length(tail);
@@ -65,6 +66,25 @@ std::vector<std::string> Plurals(const std::string& w) {
 }
 
 bool SingleWord(const std::string& w) { return !w.empty() && w.find(' ') == std::string::npos; }
+
+// Calls `row(line, number)` for each line of an embedded table that is not blank or a comment;
+// `row` returns false for a malformed line, which gets a located error saying `expected`.
+template <typename Row>
+void ForEachRow(const std::string& file, const char* expected, std::vector<std::string>* errors,
+                Row row) {
+  auto text = DataStore::Embedded(file);
+  if (!text) {
+    errors->push_back(file + ": missing from the build");
+    return;
+  }
+  std::istringstream in(*text);
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.empty() || line[0] == '#') continue;
+    if (!row(line))
+      errors->push_back(file + ":" + std::to_string(number) + ": expected " + expected);
+  }
+}
 
 }  // namespace
 
@@ -85,43 +105,52 @@ void WordClasses::LoadList(const std::string& name, uint32_t bits, Lexicon* lexi
     std::string folded = FoldCase(w);
     At(lexicon->AddExact(folded)).classes |= bits;
     if (bits & kNounClasses)
-      for (const std::string& plural : Plurals(folded)) At(lexicon->AddExact(plural)).classes |= bits;
+      for (const std::string& plural : Plurals(folded))
+        At(lexicon->AddExact(plural)).classes |= bits;
   }
 }
 
 void WordClasses::LoadTable(const std::string& name, uint32_t bits, Lexicon* lexicon,
                             std::vector<std::string>* errors) {
-  std::string file = "dictionaries/" + name + ".tsv";
-  auto text = DataStore::Embedded(file);
-  if (!text) {
-    errors->push_back(file + ": missing from the build");
-    return;
-  }
-  std::istringstream in(*text);
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cols;
-    std::istringstream fields(line);
-    for (std::string col; std::getline(fields, col, '\t');) cols.push_back(col);
-    if (cols.size() < 2 || !SingleWord(cols[0]) || (cols[1] != "+" && cols[1] != "-" && cols[1] != "0")) {
-      errors->push_back(file + ":" + std::to_string(number) +
-                        ": expected WORD<TAB>+|-|0[<TAB>STRENGTH][<TAB>POS]");
-      continue;
-    }
-    WordInfo& info = At(lexicon->AddExact(FoldCase(cols[0])));
-    info.classes |= bits;
-    info.polarity = cols[1] == "+" ? 1 : cols[1] == "-" ? -1 : 0;
-    for (size_t c = 2; c < cols.size(); ++c) {
-      if (cols[c].size() == 1 && cols[c][0] >= '1' && cols[c][0] <= '4')
-        info.strength = static_cast<uint8_t>(cols[c][0] - '0');
-      else
-        info.classes |= PartsOfSpeech(cols[c]);
-    }
-  }
+  ForEachRow("dictionaries/" + name + ".tsv", "WORD<TAB>+|-|0[<TAB>STRENGTH][<TAB>POS]", errors,
+             [&](const std::string& line) {
+               std::vector<std::string> cols;
+               std::istringstream fields(line);
+               for (std::string col; std::getline(fields, col, '\t');) cols.push_back(col);
+               if (cols.size() < 2 || !SingleWord(cols[0]) ||
+                   (cols[1] != "+" && cols[1] != "-" && cols[1] != "0"))
+                 return false;
+               WordInfo& info = At(lexicon->AddExact(FoldCase(cols[0])));
+               info.classes |= bits;
+               info.polarity = cols[1] == "+" ? 1 : cols[1] == "-" ? -1 : 0;
+               for (size_t c = 2; c < cols.size(); ++c) {
+                 if (cols[c].size() == 1 && cols[c][0] >= '1' && cols[c][0] <= '4')
+                   info.strength = static_cast<uint8_t>(cols[c][0] - '0');
+                 else
+                   info.classes |= PartsOfSpeech(cols[c]);
+               }
+               return true;
+             });
+}
+
+// tone.tsv: word<TAB>valence (VADER's scale, -4 .. +4, one decimal).
+void WordClasses::LoadTone(Lexicon* lexicon, std::vector<std::string>* errors) {
+  ForEachRow("dictionaries/en/lexicon/tone.tsv", "WORD<TAB>VALENCE (-4 .. 4)", errors,
+             [&](const std::string& line) {
+               size_t tab = line.find('\t');
+               if (tab == std::string::npos || !SingleWord(line.substr(0, tab))) return false;
+               char* end = nullptr;
+               double valence = std::strtod(line.c_str() + tab + 1, &end);
+               if (end == line.c_str() + tab + 1 || *end != '\0' || valence < -4 || valence > 4)
+                 return false;
+               At(lexicon->AddExact(FoldCase(line.substr(0, tab)))).tone =
+                   static_cast<int8_t>(valence * 10 + (valence < 0 ? -0.5 : 0.5));
+               return true;
+             });
 }
 
 void WordClasses::Load(Lexicon* lexicon, std::vector<std::string>* errors) {
+  LoadTone(lexicon, errors);
   for (const Source& t : kTables) LoadTable(t.dictionary, t.bits, lexicon, errors);
   for (const Source& l : kLists) LoadList(l.dictionary, l.bits, lexicon, errors);
 }

@@ -48,6 +48,36 @@ CueVerdict VerdictOf(const DocumentFeatures& features, size_t sentence) {
   return v;
 }
 
+// Which sides of the balance a sentence is on. With `weigh_tone` (no heading decides), its tone
+// weighs in: a sentence about the reviewee that sounds clearly positive or negative (VADER's
+// 2.5, e.g. "great" or "love") praises or criticises in words no cue frame reads; praise in a
+// sentence that sounds more negative than positive is backhanded ("tried to be a good team
+// player but ..."); a criticism word in one that sounds positive is not criticism ("never
+// spotted an error").
+CueVerdict SidesOf(const EvidenceView& evidence, const BalanceEvidence& ids,
+                   const DocumentFeatures& features, size_t s, bool weigh_tone) {
+  CueVerdict cues = VerdictOf(features, s);
+  SentenceFeatures f = s < features.sentences.size() ? features.sentences[s] : SentenceFeatures{};
+  bool faint = false;
+  for (uint32_t c = f.cues_begin; c < f.cues_end; ++c)
+    faint = faint || features.cues[c].kind == kFaintWord;
+  CueVerdict v;
+  v.praise = (evidence.Has(s, ids.praise) && !faint) || cues.praise;
+  // Constructive feedback is a criticism, a gap or a suggestion to do something differently; a
+  // ceiling remark alone ("has maxed out her potential") gives nothing to act on.
+  bool asks = evidence.Has(s, ids.demand) || evidence.Has(s, ids.suggestion);
+  bool listed = evidence.Has(s, ids.criticism);
+  if (weigh_tone) {
+    const Tone& tone = f.tone;
+    bool about = AboutReviewee(f);
+    v.praise = (v.praise && tone.criticism <= tone.praise) || (about && tone.praise >= kClearTone);
+    listed = (listed && tone.praise <= tone.criticism) || (about && tone.criticism >= kClearTone);
+  }
+  v.criticism = listed || asks || cues.criticism;
+  if (evidence.Has(s, ids.ceiling) && !asks && !cues.criticism) v.criticism = false;
+  return v;
+}
+
 }  // namespace
 
 void AnalyseBalance(const Document& doc, const EvidenceView& evidence, const BalanceEvidence& ids,
@@ -84,16 +114,10 @@ void AnalyseBalance(const Document& doc, const EvidenceView& evidence, const Bal
         in_pip = in_pip || x == out->pip.section;
       if (in_pip) continue;  // a plan's fields are neither praise nor criticism
     }
-    CueVerdict cues = VerdictOf(features, s);
-    bool faint = false;
-    if (s < features.sentences.size())
-      for (uint32_t c = features.sentences[s].cues_begin; c < features.sentences[s].cues_end; ++c)
-        faint = faint || features.cues[c].kind == kFaintWord;
-    bool praise = (evidence.Has(s, ids.praise) && !faint) || cues.praise;
-    // Constructive feedback is a criticism, a gap or a suggestion to do something differently.
-    bool criticism = evidence.Has(s, ids.criticism) || evidence.Has(s, ids.demand) ||
-                     evidence.Has(s, ids.suggestion) || cues.criticism;
     SectionKind k = b.section >= 0 ? kind[b.section] : SectionKind::kNeutral;
+    // Under a heading the heading says which side a sentence is on; elsewhere its tone weighs in.
+    CueVerdict sides = SidesOf(evidence, ids, features, s, k == SectionKind::kNeutral);
+    bool praise = sides.praise, criticism = sides.criticism;
     bool words_enough = sent.tokens_end - sent.tokens_begin >= 3;
     bool pos = false, con = false;
     switch (k) {

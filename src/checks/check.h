@@ -78,6 +78,7 @@ void AnalyseRubric(const Document& doc, const EvidenceView& evidence, const Rubr
 struct BalanceEvidence {
   int praise = -1, criticism = -1, strengths_heading = -1, growth_heading = -1, specific = -1;
   int demand = -1, suggestion = -1;  // "needs to improve", "should write design docs first"
+  int ceiling = -1;                  // "has reached her potential": not something to act on
 };
 /// Strengths and growth points are read from the section headings, the pack's praise and
 /// criticism evidence and the sentence features: a cue that praises the person or their work is

@@ -26,8 +26,11 @@ std::string Describe(const std::string& text) {
     const Cue& cue = f.cues[c];
     Span words{doc.tokens[cue.first].span.begin, doc.tokens[cue.last].span.end};
     out += std::string(" | ") + CueKindName(cue.kind) +
-           (cue.polarity > 0 ? "+" : cue.polarity < 0 ? "-" : "0") + CueTargetName(cue.target) +
-           "[" + std::string(doc.Text(words)) + "]" + (cue.future ? " future" : "");
+           (cue.polarity > 0   ? "+"
+            : cue.polarity < 0 ? "-"
+                               : "0") +
+           CueTargetName(cue.target) + "[" + std::string(doc.Text(words)) + "]" +
+           (cue.future ? " future" : "");
   }
   if (s.artefact) out += " | artefact";
   return out;
@@ -37,7 +40,8 @@ TEST(SentenceFeatures, EvaluativeWordsInNewFrames) {
   EXPECT_EQ(Describe("Leo is a superb troubleshooter."),
             "subject=person | evaluative+person[superb troubleshooter]");
   EXPECT_EQ(Describe("Excellent."), "subject=none | evaluative+person[Excellent]");
-  EXPECT_EQ(Describe("He performed nicely."), "subject=person | evaluative+person[performed nicely]");
+  EXPECT_EQ(Describe("He performed nicely."),
+            "subject=person | evaluative+person[performed nicely]");
   EXPECT_EQ(Describe("The plans are sloppy."), "subject=work | evaluative-work[sloppy]");
   EXPECT_EQ(Describe("Works very well."), "subject=none | evaluative+person[Works very well]");
 }
@@ -74,8 +78,59 @@ TEST(SentenceFeatures, FaintPraiseAndConditions) {
 TEST(SentenceFeatures, AchievementClaims) {
   EXPECT_EQ(Describe("He completed all his goals before time."),
             "subject=person | achievement0person[completed all his goals]");
-  EXPECT_EQ(Describe("She consistently delivers good results."),
-            "subject=person | achievement0person[delivers good results] | evaluative+work[good results]");
+  EXPECT_EQ(
+      Describe("She consistently delivers good results."),
+      "subject=person | achievement0person[delivers good results] | evaluative+work[good results]");
+}
+
+// Achievement claims without an achievement verb: a ranking against peers, praise of a result,
+// the reviewee's results as the subject, an effort that reaches its goal.
+TEST(SentenceFeatures, ClaimsInOtherWords) {
+  EXPECT_EQ(Describe("His timeliness and efficiency are all above his peers."),
+            "subject=work | achievement0work[above his peers]");
+  EXPECT_EQ(Describe("She outshines most of her co-workers."),
+            "subject=person | achievement0person[outshines most of her co-workers]");
+  EXPECT_EQ(Describe("This worker always turns in great results."),
+            "subject=person | evaluative+work[great results] | achievement0work[great results]");
+  EXPECT_EQ(Describe("His numbers continue to impress."),
+            "subject=work | achievement0work[His numbers]");
+  EXPECT_EQ(Describe("Esmeralda tries to meet her goals."),
+            "subject=person | achievement0person[meet her goals]");
+  // Not claims: a plan, a shortfall, an idiom, a ranking in a criticism of nobody.
+  EXPECT_EQ(Describe("She needs to meet her goals."),
+            "subject=person | achievement0person[meet her goals] future");
+  EXPECT_EQ(Describe("His numbers dropped in May."), "subject=work | deficit-work[dropped]");
+  EXPECT_EQ(Describe("He displays a great deal of skill."),
+            "subject=person | evaluative+work[great deal]");
+}
+
+// Tone: VADER's valences summed with its negation and "but" rules; praise under a modal is not
+// praise.
+TEST(SentenceFeatures, Tone) {
+  const Engine& engine = DefaultEngine();
+  auto tone = [&](const std::string& text) {
+    Workspace ws(engine);
+    SourceFile source("t.md", text);
+    Document doc = engine.Parse(source, *MarkupByName("markdown"), ws);
+    DocumentFeatures f;
+    AnalyseSentences(doc, engine.word_classes(), &f);
+    return f.sentences.at(0).tone;
+  };
+  Tone loved = tone("I love that he is self-motivated and confident.");
+  EXPECT_GE(loved.praise, kClearTone);
+  EXPECT_EQ(loved.criticism, 0);
+  Tone dismal = tone("Her numbers are dismal.");
+  EXPECT_GE(dismal.criticism, kClearTone);
+  Tone negated = tone("She is not good at this.");
+  EXPECT_EQ(negated.praise, 0);
+  EXPECT_GT(negated.criticism, 0);
+  // After "but" the words weigh more than before it.
+  Tone but = tone("He is good but lazy.");
+  EXPECT_GT(but.criticism, tone("He is lazy.").criticism);
+  EXPECT_LT(but.praise, tone("He is good.").praise);
+  EXPECT_EQ(tone("He could be a great asset.").praise, 0);
+  // Engineering words carry no tone.
+  EXPECT_EQ(tone("She fixed the crash in the bug tracker.").criticism, 0);
 }
 
 TEST(SentenceFeatures, ArtefactsAreNamedThings) {

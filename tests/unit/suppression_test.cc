@@ -55,9 +55,11 @@ TEST(Suppression, NextBlockCoversTheWrappedParagraph) {
       "The release went out on time and the rollout was careful and\nwell planned. She is a "
       "team player.\n\nHe is a team player.\n";
   EXPECT_EQ(Rules("<!-- reviewlint-disable-next-line vagueness.generic-praise -->\n" + wrapped),
-            (std::vector<std::string>{"vagueness.generic-praise@3", "vagueness.generic-praise@5"}));
-  EXPECT_EQ(Rules("<!-- reviewlint-disable-next-block vagueness.generic-praise -->\n" + wrapped),
-            (std::vector<std::string>{"vagueness.generic-praise@5"}));
+            (std::vector<std::string>{"vagueness.generic-praise@3", "vagueness.generic-praise@5",
+                                      "balance.missing-constructive@5"}));
+  EXPECT_EQ(
+      Rules("<!-- reviewlint-disable-next-block vagueness.generic-praise -->\n" + wrapped),
+      (std::vector<std::string>{"vagueness.generic-praise@5", "balance.missing-constructive@5"}));
   EXPECT_EQ(Rules("- one\n<!-- reviewlint-disable-next-block bias -->\n- The release went out on "
                   "time,\n  but he is abrasive.\n- She is abrasive.\n"),
             (std::vector<std::string>{"bias.personality@5"}));
@@ -83,9 +85,9 @@ TEST(Suppression, UnusedNextLineSaysWhenItMissedByALine) {
 }
 
 TEST(Suppression, UnusedAndUnknown) {
-  EXPECT_EQ(
-      Rules("<!-- reviewlint-disable-next-line bias -->\nFine text.\n", testing::kListRulesOnly + " --report-unused-disables"),
-      (std::vector<std::string>{"reviewlint.unused-disable@1"}));
+  EXPECT_EQ(Rules("<!-- reviewlint-disable-next-line bias -->\nFine text.\n",
+                  testing::kListRulesOnly + " --report-unused-disables"),
+            (std::vector<std::string>{"reviewlint.unused-disable@1"}));
   EXPECT_EQ(Rules("<!-- reviewlint-disable-next-line bias -->\nFine text.\n"),
             (std::vector<std::string>{}));
   CliResult r = RunCli("--format json --stdin-filename s.md -",

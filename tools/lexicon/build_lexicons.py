@@ -22,7 +22,7 @@ Inputs read from this folder (hand-curated, see README.md):
     work-nouns-keep.txt   nouns naming a person's work or its products
 
 Outputs (all sorted, no timestamps, so two runs give identical bytes):
-    dictionaries/en/lexicon/evaluative.tsv, traits.tsv, role-nouns.txt, work-nouns.txt, pos.tsv
+    dictionaries/en/lexicon/evaluative.tsv, traits.tsv, tone.tsv, role-nouns.txt, work-nouns.txt, pos.tsv
     tools/lexicon/trait-candidates.txt       WordNet-derived candidates for traits-keep.txt
     tools/lexicon/role-noun-candidates.txt   WordNet-derived candidates for role-nouns-keep.txt
 
@@ -438,6 +438,34 @@ def build(vader_path, wn_root):
         SEE,
     ]) + lines
 
+    # tone ------------------------------------------------------------------------------------
+    # Every single-word VADER entry as a signed valence, for the tone of a whole sentence (the
+    # balance verdicts read it): not a judgement of a person by itself, so the list is broad.
+    # Words VADER scores that carry no tone in a review are left out: the domain-neutral list
+    # (engineering faults, operations...) and the closed-class words the sentence layer reads as
+    # structure (negations, modals, intensifiers, function words). The curated evaluations
+    # override VADER's valence with their own polarity and strength.
+    structure = set()
+    for name in ("negations", "modals", "intensifiers", "function-words", "pronouns", "possessives"):
+        structure |= read_feature_words(name)
+    # Of the domain-neutral groups, only these say the word has no tone in a review; emotions,
+    # acts of help, deficits and outcomes do colour a sentence ("I love working with her").
+    toneless = {w for w, sec, _ in neutral
+                if sec in ("engineering", "heading", "meta", "role", "intensifier", "discourse", "polarity")}
+    tone = {w: m for w, m in vader.items() if w not in toneless and w not in structure and m != 0}
+    for w, pol, st, _ in extra:
+        tone[w] = st if pol == "+" else -st
+    out["tone.tsv"] = header([
+        "Tone: the signed valence of a word in a sentence about someone's work (-4 very negative ..",
+        "+4 very positive). Columns: word<TAB>valence. The balance verdicts sum it per sentence.",
+        f"{sum(1 for w in tone if w in vader and w not in extra_words)} entries: every single-word entry of the " + VADER_NOTE + ",",
+        "except the words tools/lexicon/domain-neutral.txt lists as engineering, heading, meta, role,",
+        "intensifier, discourse or polarity, and the closed-class words of",
+        "dictionaries/en/features/ (negations, modals, intensifiers, function words, pronouns,",
+        f"possessives); {len(extra)} entries hand-curated in tools/lexicon/evaluative-extra.tsv (polarity x strength).",
+        SEE,
+    ]) + [f"{w}\t{tone[w]:g}" for w in sorted(tone)]
+
     # traits ----------------------------------------------------------------------------------
     tc = trait_candidates(wn)
     cand_lines = []
@@ -577,6 +605,13 @@ def read_word_list(name):
         words.append(w)
     unique([(w,) for w in words], name)
     return words
+
+
+def read_feature_words(name):
+    """The words of dictionaries/en/features/NAME.txt (lower case, single words)."""
+    path = os.path.join(REPO, "dictionaries", "en", "features", name + ".txt")
+    with open(path, encoding="utf-8") as f:
+        return {l.strip().lower() for l in f if l.strip() and not l.startswith("#") and " " not in l.strip()}
 
 
 def header(lines):

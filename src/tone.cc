@@ -1,0 +1,57 @@
+#include "tone.h"
+
+#include <string_view>
+
+#include "document.h"
+#include "word_classes.h"
+
+namespace reviewlint {
+namespace {
+
+// VADER's constants: a negated word keeps 74% of its valence with the sign flipped; words before
+// a contrast count half, words after it one and a half times.
+constexpr int kNegatedPercent = 74;
+constexpr int kBeforeContrastPercent = 50, kAfterContrastPercent = 150;
+constexpr uint32_t kNegationReach = 3;
+
+bool IsContrast(std::string_view w) {
+  return w == "but" || w == "But" || w == "however" || w == "However";
+}
+
+int16_t Clamp(int v) { return static_cast<int16_t>(v > 32767 ? 32767 : v); }
+
+}  // namespace
+
+Tone ReadTone(const Document& doc, const WordClasses& classes, const Sentence& sentence,
+              uint32_t first_modal) {
+  const uint32_t b = sentence.tokens_begin, e = sentence.tokens_end;
+  std::string_view prose = doc.prose();
+  auto text = [&](uint32_t t) {
+    Span s = doc.tokens[t].span;
+    return prose.substr(s.begin, s.size());
+  };
+  uint32_t contrast = e;
+  for (uint32_t t = b; t < e; ++t)
+    if (IsContrast(text(t))) contrast = t;
+
+  int praise = 0, criticism = 0;
+  for (uint32_t t = b; t < e; ++t) {
+    const WordInfo& info = classes.Info(doc.tokens[t].exact);
+    int v = info.tone;
+    if (v == 0 || (info.classes & kFaintWord)) continue;
+    for (uint32_t k = t > b + kNegationReach ? t - kNegationReach : b; k < t; ++k)
+      if (classes.Has(doc.tokens[k].exact, kNegation)) {
+        v = -v * kNegatedPercent / 100;
+        break;
+      }
+    if (contrast < e) v = v * (t < contrast ? kBeforeContrastPercent : kAfterContrastPercent) / 100;
+    if (v > 0 && t > first_modal) continue;  // "could be great if ...": not praise
+    if (v > 0)
+      praise += v;
+    else
+      criticism -= v;
+  }
+  return Tone{Clamp(praise), Clamp(criticism)};
+}
+
+}  // namespace reviewlint

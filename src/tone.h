@@ -1,0 +1,31 @@
+// Tone: how positive and how negative a sentence sounds, summed from the signed valence of its
+// words (dictionaries/en/lexicon/tone.tsv, from VADER) the way VADER sums them: a negation in the
+// three words before a word flips it and weakens it, and after "but" or "however" the words
+// count more than before it. Praise after a modal or a condition ("could be a great asset if")
+// is not praise. The balance verdicts read it: a review with no praising sentence is missing
+// its strengths even when no stock phrase names one.
+#pragma once
+
+#include <cstdint>
+
+namespace reviewlint {
+
+class Document;
+class WordClasses;
+struct Sentence;
+
+/// Sums of valence x 10 (VADER's -4..+4 scale): praise from positive words, criticism from
+/// negative ones (as a positive number).
+struct Tone {
+  int16_t praise = 0, criticism = 0;
+};
+
+/// A sum that sounds clear: VADER's 2.5, one "great" or "love", or "poor" with "late".
+constexpr int kClearTone = 25;
+
+/// The tone of `sentence`; `first_modal` is the token index of its first modal, wish or
+/// condition (the sentence's end when it has none).
+Tone ReadTone(const Document& doc, const WordClasses& classes, const Sentence& sentence,
+              uint32_t first_modal);
+
+}  // namespace reviewlint
