@@ -47,8 +47,8 @@ std::string FirstDifference(const std::string& got, const std::string& want) {
   size_t at = 0;
   while (at < got.size() && at < want.size() && got[at] == want[at]) ++at;
   size_t from = at < 200 ? 0 : at - 200;
-  return "first difference at byte " + std::to_string(at) + "\n  got:  " +
-         got.substr(from, 400) + "\n  want: " + want.substr(from, 400);
+  return "first difference at byte " + std::to_string(at) + "\n  got:  " + got.substr(from, 400) +
+         "\n  want: " + want.substr(from, 400);
 }
 
 void ExpectGolden(const std::string& name, const std::string& got) {
@@ -67,8 +67,7 @@ TEST(OutputIdentity, BenchCorpus) {
     WriteFile(dir + "/review-" + std::to_string(i) + ".md",
               bench::GenerateReview(2 * 1000003 + i, 2048));
   for (uint64_t i = 0; i < 3; ++i)
-    WriteFile(dir + "/long-" + std::to_string(i) + ".md",
-              bench::GenerateReview(1000003 + i, 6000));
+    WriteFile(dir + "/long-" + std::to_string(i) + ".md", bench::GenerateReview(1000003 + i, 6000));
   ExpectGolden("bench-corpus.json", LintJson(dir));
 }
 
