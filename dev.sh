@@ -5,7 +5,9 @@
 #   sh dev.sh run      install, build (Release), lint examples/ with the embedded default rules
 #   sh dev.sh test     install, build, run the whole test suite
 #   sh dev.sh build    install and build only
-#   sh dev.sh bench    install, build, run the benchmarks (prints MB/s, start-up, re-lint, RSS)
+#   sh dev.sh bench [--full] [--anchors]
+#                      install, build, run the benchmarks: every speed target with its figure
+#                      (bench/run.sh: --full adds the 100 MB memory runs, --anchors the npm tools)
 #   sh dev.sh deps     install the build dependencies only
 #   sh dev.sh asan     install clang too, build with ASan + UBSan (and the fuzzers) into
 #                      build-asan/, run the whole test suite; fails on any sanitizer report
@@ -152,8 +154,9 @@ case "${1:-}" in
     cd "$BUILD_DIR" && ctest --output-on-failure -j "$JOBS"
     ;;
   bench)
+    shift
     build -DREVIEWLINT_BUILD_BENCH=ON
-    sh bench/run.sh "$BUILD_DIR"
+    sh bench/run.sh "$BUILD_DIR" "$@"
     ;;
   asan)
     asan_build
@@ -165,7 +168,7 @@ case "${1:-}" in
     fuzz_smoke "$@"
     ;;
   *)
-    sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

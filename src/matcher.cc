@@ -152,23 +152,28 @@ bool Matcher::AddOne(const std::string& phrase, bool exact, Target target, Segme
   return true;
 }
 
+const std::string& Matcher::FoldedWords::Of(const Document& doc, uint32_t token) {
+  const uint32_t k = token - first;
+  if (!done[k]) {
+    const Span w = doc.tokens[token].span;
+    FoldCaseInto(doc.prose().substr(w.begin, w.size()), &words[k]);
+    done[k] = true;
+  }
+  return words[k];
+}
+
 void Matcher::Report(const Document& doc, uint32_t node, uint32_t first, uint32_t last,
-                     std::vector<Hit>* out) const {
+                     FoldedWords* folded, std::vector<Hit>* out) const {
   const auto& entries = nodes_[node].entries;
   if (entries.empty()) return;
   const Token* tokens = doc.tokens.data();
-  std::string folded;
   for (const Entry& e : entries) {
     if (e.words != UINT32_MAX) {
       // Stems matched; the words must also be inflections of the phrase's words.
       const auto& want = entry_words_[e.words];
       bool same = true;
-      for (size_t k = 0; k < want.size() && same; ++k) {
-        FoldCaseInto(
-            doc.prose().substr(tokens[first + k].span.begin, tokens[first + k].span.size()),
-            &folded);
-        same = SameInflectedWord(folded, want[k]);
-      }
+      for (size_t k = 0; k < want.size() && same; ++k)
+        same = SameInflectedWord(folded->Of(doc, first + static_cast<uint32_t>(k)), want[k]);
       if (!same) continue;
     }
     bool dup = false;
@@ -242,6 +247,8 @@ void Matcher::Match(const Document& doc, const Sentence& s, std::vector<Hit>* ou
   const Token* tokens = doc.tokens.data();
   // Phrases: from each word, follow the trie as far as the words allow, once by stems and once
   // by exact spellings.
+  const size_t words = s.tokens_end - s.tokens_begin;
+  FoldedWords folded{s.tokens_begin, std::vector<std::string>(words), std::vector<bool>(words)};
   for (uint32_t i = s.tokens_begin; i < s.tokens_end; ++i) {
     for (bool stem : {true, false}) {
       uint32_t node = 0;
@@ -250,7 +257,7 @@ void Matcher::Match(const Document& doc, const Sentence& s, std::vector<Hit>* ou
         if (j > i && !PhraseGap(prose, tokens[j - 1].span.end, t.span.begin)) break;
         node = Child(node, stem, stem ? t.stem : t.exact);
         if (!node) break;
-        Report(doc, node, i, j, out);
+        Report(doc, node, i, j, &folded, out);
       }
     }
   }

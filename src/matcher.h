@@ -73,8 +73,15 @@ class Matcher {
   };
   bool AddOne(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
               WordKeyer& keyer);
+  // The case-folded spellings of a sentence's words, each folded when first asked for.
+  struct FoldedWords {
+    uint32_t first;  // the sentence's first token
+    std::vector<std::string> words;
+    std::vector<bool> done;
+    const std::string& Of(const Document& doc, uint32_t token);
+  };
   void Report(const Document& doc, uint32_t node, uint32_t first, uint32_t last,
-              std::vector<Hit>* out) const;
+              FoldedWords* folded, std::vector<Hit>* out) const;
   static uint64_t EdgeKey(uint32_t node, bool stem, uint32_t id) {
     return (static_cast<uint64_t>(node) << 33) | (static_cast<uint64_t>(stem) << 32) | id;
   }

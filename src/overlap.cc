@@ -36,23 +36,50 @@ bool CoveredByStronger(const std::vector<Diagnostic>& findings, size_t i) {
 
 std::string_view PackOf(std::string_view rule_id) { return rule_id.substr(0, rule_id.find('.')); }
 
+namespace {
+
+// What KeepLongestPerPack orders a finding by, read once: the pack is a search of the rule id,
+// and sorting these rather than the findings moves no strings. std::sort makes the same
+// comparisons either way, so the order (ties included) is the same.
+struct PackOrder {
+  std::string_view pack;
+  Span span;
+  Severity severity;
+  const std::string* rule;
+  uint32_t index;  // into the findings
+};
+
+bool PackOrderLess(const PackOrder& a, const PackOrder& b) {
+  if (a.pack != b.pack) return a.pack < b.pack;
+  if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+  if (a.span.end != b.span.end) return a.span.end > b.span.end;
+  if (a.severity != b.severity) return a.severity > b.severity;
+  return *a.rule < *b.rule;
+}
+
+}  // namespace
+
 void KeepLongestPerPack(std::vector<Diagnostic>* findings) {
   std::vector<Diagnostic>& all = *findings;
-  std::sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (PackOf(a.rule) != PackOf(b.rule)) return PackOf(a.rule) < PackOf(b.rule);
-    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-    if (a.span.end != b.span.end) return a.span.end > b.span.end;
-    if (a.severity != b.severity) return a.severity > b.severity;
-    return a.rule < b.rule;
-  });
-  std::vector<Diagnostic> kept;
-  uint32_t pack_end = 0;  // furthest end among the kept findings of the current pack
-  for (Diagnostic& d : all) {
-    bool same_pack = !kept.empty() && PackOf(kept.back().rule) == PackOf(d.rule);
-    if (same_pack && d.span.begin < pack_end) continue;
-    pack_end = same_pack ? std::max(pack_end, d.span.end) : d.span.end;
-    kept.push_back(std::move(d));
+  std::vector<PackOrder> order;
+  order.reserve(all.size());
+  for (uint32_t i = 0; i < all.size(); ++i)
+    order.push_back({PackOf(all[i].rule), all[i].span, all[i].severity, &all[i].rule, i});
+  std::sort(order.begin(), order.end(), PackOrderLess);
+  // Decided before any finding is moved: the pack names are views into the findings' rule ids.
+  std::vector<uint32_t> keep;
+  const PackOrder* last = nullptr;  // the last one kept
+  uint32_t pack_end = 0;            // furthest end among the kept findings of the current pack
+  for (const PackOrder& o : order) {
+    bool same_pack = last && last->pack == o.pack;
+    if (same_pack && o.span.begin < pack_end) continue;
+    pack_end = same_pack ? std::max(pack_end, o.span.end) : o.span.end;
+    last = &o;
+    keep.push_back(o.index);
   }
+  std::vector<Diagnostic> kept;
+  kept.reserve(keep.size());
+  for (uint32_t i : keep) kept.push_back(std::move(all[i]));
   all = std::move(kept);
 }
 

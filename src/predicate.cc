@@ -123,9 +123,18 @@ std::vector<std::string> Topic(const Document& doc, size_t sentence) {
   return out;
 }
 
+// Does a content word of `sentence` meet `topic`? The same as intersecting the two sentences'
+// Topic, without building the second: a key in `topic` is never one of kNotTopics.
 bool SharesTopic(const std::vector<std::string>& topic, const Document& doc, size_t sentence) {
-  for (const std::string& key : Topic(doc, sentence))
+  if (topic.empty()) return false;
+  const Sentence& s = doc.sentences[sentence];
+  std::string key;
+  for (uint32_t t = s.tokens_begin; t < s.tokens_end; ++t) {
+    std::string_view w = doc.Text(doc.tokens[t].span);
+    if (w.size() < 5) continue;
+    FoldCaseInto(w.substr(0, 5), &key);
     if (std::find(topic.begin(), topic.end(), key) != topic.end()) return true;
+  }
   return false;
 }
 

@@ -10,14 +10,14 @@ inline bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 // Code points and UTF-16 units in [begin, end): every non-continuation byte starts a code point;
 // a 4-byte lead (>= 0xF0) needs a surrogate pair.
+// Without branches, so that the compiler can count many bytes at once.
 inline void Count(const char* begin, const char* end, uint64_t* cps, uint64_t* u16) {
   uint64_t c = 0, w = 0;
   for (const char* p = begin; p < end; ++p) {
     unsigned char b = static_cast<unsigned char>(*p);
-    if (!IsContinuation(b)) {
-      ++c;
-      w += b >= 0xF0 ? 2 : 1;
-    }
+    uint64_t starts = !IsContinuation(b);
+    c += starts;
+    w += starts + (b >= 0xF0);
   }
   *cps = c;
   *u16 = w;
@@ -28,7 +28,14 @@ inline void Count(const char* begin, const char* end, uint64_t* cps, uint64_t* u
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   const size_t n = text.size();
   line_starts_.push_back(0);
+  // Most texts have no carriage return: then memchr finds each line feed.
+  const bool has_cr = std::memchr(text.data(), '\r', n) != nullptr;
   for (size_t i = 0; i < n; ++i) {
+    if (!has_cr) {
+      const void* lf = std::memchr(text.data() + i, '\n', n - i);
+      if (!lf) break;
+      i = static_cast<size_t>(static_cast<const char*>(lf) - text.data());
+    }
     char c = text[i];
     if (c != '\n' && c != '\r') continue;
     line_ends_.push_back(static_cast<uint32_t>(i));

@@ -224,20 +224,24 @@ void Segmenter::Sentences(std::string_view text, Span span, std::vector<Span>* o
   if (mode_ == Mode::kIcu) return iterate();
   candidates_.clear();
   CandidateBoundaries(text, span, &candidates_);
-  // Each question starts ICU's text at the last boundary: a boundary is where ICU's own
-  // iteration starts its rules afresh, and ICU backs up from the place asked about to a safe
-  // point, which in a long paragraph can be far. A sentence with many places that are not
-  // boundaries ("e.g. this, i.e. that", or lower case after every full stop) is iterated instead,
-  // so the work stays linear.
+  // ICU's text starts at the last boundary, where ICU's own iteration starts its rules afresh,
+  // and ICU's next boundary after it answers for every candidate before that boundary: reading
+  // forward only, never backing up to a safe point as isBoundary does. A sentence with many
+  // places that are not boundaries ("e.g. this, i.e. that", or lower case after every full stop)
+  // is iterated instead.
   uint32_t window = UINT32_MAX, misses = 0;
+  int32_t next = 0;  // ICU's next boundary in the window, relative to it; DONE at its end
   for (uint32_t c : candidates_) {
     if (c >= span.end) break;
     if (misses >= 8 || c - prev > 2048) return iterate();
     if (window != prev) {
       if (!SetSentenceText(text, Span{prev, span.end})) return;
       window = prev;
+      next = sentence_->first();
     }
-    if (sentence_->isBoundary(static_cast<int32_t>(c - window))) {
+    const int32_t at = static_cast<int32_t>(c - window);
+    while (next != icu::BreakIterator::DONE && next < at) next = sentence_->next();
+    if (next == at) {
       emit(c);
       misses = 0;
     } else {
