@@ -46,6 +46,7 @@ class JsonEmitter : public Emitter {
     }
     file["findings_not_shown"] = f.not_shown;
     file["error"] = f.error.empty() ? json(nullptr) : json(f.error);
+    if (f.source) file["kind"] = KindJson(f.scorecard.kind);
     if (options_.summary && f.source) file["summary"] = ScorecardJson(f.scorecard);
     out << (first_ ? "" : ",") << file.dump(-1, ' ', false, json::error_handler_t::replace);
     first_ = false;
