@@ -21,8 +21,9 @@ struct PersonCounts {
 // "I'm" counts its "I").
 PersonCounts CountPronouns(std::string_view prose) {
   static const char* const kFirst[] = {"i", "me", "my", "mine", "myself"};
-  static const char* const kThird[] = {"he",  "she",  "him",     "her",
-                                       "his", "hers", "himself", "herself"};
+  // The reviewee as someone else: "she", or "you" in a review written to them.
+  static const char* const kThird[] = {"he",      "she",     "him", "her",  "his",   "hers",
+                                       "himself", "herself", "you", "your", "yours", "yourself"};
   PersonCounts n;
   std::string word;
   auto count = [&] {

@@ -13,7 +13,8 @@
 //   5. peer wording: a heading or sentence says "peer feedback", "as a peer", "as her
 //      teammate" ...: peer-feedback;
 //   6. first person: "I", "me", "my", "mine", "myself" make up at least 3% of the words and
-//      outnumber "he", "she", "him", "her", "his", "hers", "himself", "herself" two to one:
+//      outnumber "he", "she", "him", "her", "his", "hers", "himself", "herself", "you",
+//      "your", "yours", "yourself" (a review written to the reviewee) two to one:
 //      self-review;
 //   7. otherwise: review.
 #pragma once

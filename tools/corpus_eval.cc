@@ -7,6 +7,8 @@
 #include <set>
 #include <sstream>
 
+#include "kind.h"
+
 namespace reviewlint::eval {
 namespace fs = std::filesystem;
 
@@ -48,11 +50,11 @@ void ParseDocumentLabels(const std::string& text, Draft* d) {
 }
 
 // Rubric categories of one labelled draft: each category of its rubric is a pair, right when
-// the draft's uncovered findings and its label agree on it. A plan has no pairs: it counts its
-// rubric findings, which should be none.
+// the draft's uncovered findings and its label agree on it. A plan or peer feedback has no pairs:
+// it counts its rubric findings, which should be none.
 void ScoreCategories(const Draft& d, const Scorecard& sc, const std::set<std::string>& expected,
                      const std::set<std::string>& got, Report* r) {
-  if (d.kind == "improvement-plan" || sc.kind.name == "improvement-plan") {
+  if (d.kind == "improvement-plan" || d.kind == "peer-feedback" || !RubricFits(sc.kind.name)) {
     ++r->plans;
     r->rubric_findings_on_plans += got.size();
     return;
@@ -266,7 +268,8 @@ std::string FormatReport(const Report& r, bool verbose) {
                     pct(r.silent_right), pct(r.flag_all_right));
       out += line;
     }
-    std::snprintf(line, sizeof line, "rubric findings on %zu improvement plans: %zu\n", r.plans,
+    std::snprintf(line, sizeof line,
+                  "rubric findings on %zu improvement plans and peer feedback: %zu\n", r.plans,
                   r.rubric_findings_on_plans);
     out += line;
     if (r.kinds_labelled) {

@@ -53,7 +53,7 @@ struct Report {
   // Rubric categories, one (draft, category) pair per category of each draft that is not a plan:
   // right, and what saying nothing (all covered) and flagging everything would get right.
   size_t category_pairs = 0, categories_right = 0, silent_right = 0, flag_all_right = 0;
-  size_t plans = 0, rubric_findings_on_plans = 0;
+  size_t plans = 0, rubric_findings_on_plans = 0;  // plans and peer feedback
   size_t kinds_labelled = 0, kinds_right = 0;
   std::vector<Miss> misses;
 };

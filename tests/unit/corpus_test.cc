@@ -86,7 +86,7 @@ TEST(Corpus, RubricCategoriesAreRightInNineOfTenPairsAndPlansHaveNone) {
   ASSERT_GE(r.category_pairs, 200u);
   EXPECT_GE(r.categories_right * 10, r.category_pairs * 9) << eval::FormatReport(r, true);
   EXPECT_GT(r.categories_right, r.silent_right) << "better than saying nothing";
-  EXPECT_GE(r.plans, 4u);
+  EXPECT_GE(r.plans, 6u);  // improvement plans and peer feedback
   EXPECT_EQ(r.rubric_findings_on_plans, 0u) << eval::FormatReport(r, true);
 }
 

@@ -45,6 +45,15 @@ TEST(Kind, PeerWording) {
   EXPECT_EQ(k.why, "wording \"as her teammate\"");
 }
 
+TEST(Kind, AReviewWrittenToTheReviewee) {
+  // "I" now and then, "you" throughout: a manager writing to the reviewee.
+  EXPECT_EQ(DraftKind({.prose = "Great job! You've been a great contributor, I know it's been "
+                                "hard. I hope you come to me with your questions about your work.",
+                       .words = 24})
+                .name,
+            kReview);
+}
+
 TEST(Kind, TheLintKnowsThePlanAndSaysWhy) {
   const std::string plan =
       "# Kevin Doyle\n\n## Goal\n\nKevin delivers the sprint work he commits to.\n\n## Actions\n\n"
