@@ -83,6 +83,7 @@ bool IsCategoryHeading(std::string heading, const Rubric& rubric) {
   for (const RubricCategory& c : rubric.categories)
     for (const std::string& h : c.headings) {
       std::string phrase = FoldCase(h);
+      if (phrase.empty()) continue;
       for (size_t at = heading.find(phrase); at != std::string::npos; at = heading.find(phrase))
         heading.replace(at, phrase.size(), " ");
     }
@@ -112,8 +113,25 @@ bool TellsOfAction(const Document& doc, const Sentence& sent, const WordClasses&
   return false;
 }
 
+// The sentences a vagueness finding (other than a hedge) lies in: verdicts, not evidence.
+std::vector<bool> FlaggedSentences(const Document& doc, const std::vector<Diagnostic>& findings) {
+  std::vector<bool> flagged(doc.sentences.size(), false);
+  for (const Diagnostic& d : findings) {
+    if (d.scope != Scope::kSpan || d.rule.rfind("vagueness.", 0) != 0 ||
+        d.rule == "vagueness.hedge")
+      continue;
+    auto first = std::lower_bound(doc.sentences.begin(), doc.sentences.end(), d.span.begin,
+                                  [](const Sentence& x, uint32_t b) { return x.span.end <= b; });
+    for (auto it = first; it != doc.sentences.end() && it->span.begin < d.span.end; ++it)
+      if (it->span.Overlaps(d.span) || d.span.empty())
+        flagged[static_cast<size_t>(it - doc.sentences.begin())] = true;
+  }
+  return flagged;
+}
+
 struct Judge {
   const RubricInputs& in;
+  std::vector<bool> flagged = FlaggedSentences(in.doc, in.findings);
   // A section about what comes next: "## Goals", "## Goals for 2027", "## Next year".
   bool InGoalsSection(int section) const {
     static const RE2 goals(
@@ -139,13 +157,7 @@ struct Judge {
     static const RE2 we(R"((?i)\b(?:we|us|our)\b)");
     return !RE2::PartialMatch(in.doc.Text(in.doc.sentences[s].span), we);
   }
-  bool Flagged(const Sentence& sent) const {
-    for (const Diagnostic& d : in.findings)
-      if (d.scope == Scope::kSpan && d.rule.rfind("vagueness.", 0) == 0 &&
-          d.rule != "vagueness.hedge" && d.span.Overlaps(sent.span))
-        return true;
-    return false;
-  }
+
   bool Specific(size_t s) const {
     const SentenceFeatures& f = in.features.sentences[s];
     const Sentence& sent = in.doc.sentences[s];
@@ -162,7 +174,7 @@ struct Judge {
     const Block& block = in.doc.BlockOf(sent);
     if (block.kind == BlockKind::kHeading) return Lack::kHeading;
     if (Planned(sent) || InGoalsSection(block.section)) return Lack::kPlan;
-    if (Flagged(sent)) return Lack::kVerdict;
+    if (flagged[s]) return Lack::kVerdict;
     if (AboutTheWriter(s)) return Lack::kWriter;
     return Specific(s) ? Lack::kNone : Lack::kDetail;
   }
@@ -183,10 +195,14 @@ void BackMentions(const Document& doc, std::vector<Lack>* lacks) {
       l[s] = Lack::kNone;
     if (doc.BlockOf(sent).kind != BlockKind::kTableCell) continue;
     uint32_t row = lines.LineOf(sent.span.begin);
-    for (size_t o = 0; o < l.size() && l[s] != Lack::kNone; ++o)
-      if (l[o] == Lack::kNone && doc.BlockOf(doc.sentences[o]).kind == BlockKind::kTableCell &&
-          lines.LineOf(doc.sentences[o].span.begin) == row)
-        l[s] = Lack::kNone;
+    auto in_row = [&](size_t o) {
+      return doc.BlockOf(doc.sentences[o]).kind == BlockKind::kTableCell &&
+             lines.LineOf(doc.sentences[o].span.begin) == row;
+    };
+    for (size_t o = s; o > 0 && in_row(o - 1) && l[s] != Lack::kNone; --o)
+      if (l[o - 1] == Lack::kNone) l[s] = Lack::kNone;
+    for (size_t o = s + 1; o < l.size() && in_row(o) && l[s] != Lack::kNone; ++o)
+      if (l[o] == Lack::kNone) l[s] = Lack::kNone;
   }
 }
 
