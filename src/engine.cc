@@ -8,6 +8,7 @@
 #include "checks/check.h"
 #include "fix.h"
 #include "guard_index.h"
+#include "kind.h"
 #include "overlap.h"
 #include "quote_index.h"
 #include "required_names.h"
@@ -381,7 +382,7 @@ LintResult Engine::Lint(const Document& doc, Workspace& ws, const FilePolicy* po
   LintResult result;
   std::vector<uint8_t> evidence;
   result.diagnostics = SpanFindings(doc, ws, &evidence);
-  DocumentFindings(doc, evidence, ws.features, policy, &result);
+  DocumentFindings(doc, evidence, ws, policy, &result);
   ApplyPolicy(doc, policy, &result.diagnostics);
   result.scorecard.findings_per_pack.clear();
   for (const Diagnostic& d : result.diagnostics)
@@ -444,8 +445,9 @@ bool Engine::AboutEngineering(const Document& doc) const {
 }
 
 void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& evidence,
-                              const DocumentFeatures& features, const FilePolicy* policy,
+                              const Workspace& ws, const FilePolicy* policy,
                               LintResult* result) const {
+  const DocumentFeatures& features = ws.features;
   Scorecard& sc = result->scorecard;
   EvidenceView view(&evidence, evidence_count_);
   // The rubric: --rubric, else the draft's front matter, else the configured default.
@@ -459,7 +461,13 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
   }
   AnalysePip(doc, view, PipEvidence{RequiredEvidence(Needed::kPipHeading)}, result->diagnostics,
              &sc);
-  if (rubric) AnalyseRubric(doc, view, *rubric, rubric_evidence_[rubric - rubrics_.data()], &sc);
+  ReadKind(doc, &sc);
+  DropPraiseOnPlanGoal(sc, &result->diagnostics);
+  if (rubric)
+    AnalyseRubric({doc, view, rubric_evidence_[rubric - rubrics_.data()], features, word_classes_,
+                   result->diagnostics, ws.hits, RequiredEvidence(Needed::kSpecificDetail),
+                   sc.kind.name == kSelfReview},
+                  *rubric, &sc);
   BalanceEvidence balance{
       RequiredEvidence(Needed::kPraise),           RequiredEvidence(Needed::kCriticism),
       RequiredEvidence(Needed::kStrengthsHeading), RequiredEvidence(Needed::kGrowthHeading),
@@ -468,10 +476,11 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
   AnalyseBalance(doc, view, balance, features, result->diagnostics, &sc);
 
   // A rubric the user did not name applies only to a draft about the work it describes, and
-  // never to an improvement plan: a plan is not a review.
+  // only to reviews and self-reviews: a plan is not a review (kind.h).
   bool named = !forced_rubric_.empty() || !doc.markup.FrontMatter("rubric").empty() ||
                (policy && !policy->rubric.empty());
-  bool rubric_applies = rubric && !sc.pip.present && (named || AboutEngineering(doc));
+  bool rubric_applies =
+      rubric && RubricFits(sc.kind.name) && !sc.pip.present && (named || AboutEngineering(doc));
   std::vector<Diagnostic> found;
   for (uint32_t r : document_rules_) {
     const RuleSpec& rule = *rules_[r];
@@ -500,6 +509,8 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
     for (size_t i = first; i < found.size(); ++i) found[i].rule = rule.id;
   }
   for (Diagnostic& d : found) result->diagnostics.push_back(std::move(d));
+  if (sc.kind.name == kSelfReview)
+    for (Diagnostic& d : result->diagnostics) d.message = ToTheWriter(d.message);
   std::stable_sort(result->diagnostics.begin(), result->diagnostics.end(), DiagnosticLess);
   for (const Diagnostic& d : result->diagnostics)
     ++sc.findings_per_pack[d.rule.substr(0, d.rule.find('.'))];

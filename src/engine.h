@@ -143,8 +143,7 @@ class Engine {
                          std::vector<Diagnostic>* at_cue,
                          std::vector<Diagnostic>* at_sentence) const;
   void DocumentFindings(const Document& doc, const std::vector<uint8_t>& evidence,
-                        const DocumentFeatures& features, const FilePolicy* policy,
-                        LintResult* result) const;
+                        const Workspace& ws, const FilePolicy* policy, LintResult* result) const;
   void ApplyPolicy(const Document& doc, const FilePolicy* policy,
                    std::vector<Diagnostic>* diagnostics) const;
 

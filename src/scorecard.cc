@@ -4,6 +4,10 @@
 
 namespace reviewlint {
 
+nlohmann::ordered_json KindJson(const KindVerdict& kind) {
+  return {{"name", kind.name}, {"why", kind.why}};
+}
+
 nlohmann::ordered_json ScorecardJson(const Scorecard& sc) {
   using json = nlohmann::ordered_json;
   json cats = json::array();
@@ -16,6 +20,7 @@ nlohmann::ordered_json ScorecardJson(const Scorecard& sc) {
   json packs = json::object();
   for (const auto& [pack, n] : sc.findings_per_pack) packs[pack] = n;
   json out = {
+      {"kind", KindJson(sc.kind)},
       {"rubric", sc.rubric},
       {"weighted_coverage", sc.weighted_coverage},
       {"categories", cats},
@@ -40,23 +45,41 @@ nlohmann::ordered_json ScorecardJson(const Scorecard& sc) {
   return out;
 }
 
+namespace {
+
+std::string NearestNote(const std::string& lack) {
+  if (lack == "detail") return "no detail";
+  if (lack == "writer") return "the writer's work";
+  return "a " + lack;  // a heading, a verdict, a plan
+}
+
+// "lines 10, 12", "(by its heading)", "no evidence (nearest: line 12, a verdict)".
+std::string CoverageNote(const CategoryCoverage& c) {
+  if (c.covered) {
+    std::string lines;
+    for (size_t i = 0; i < c.evidence_lines.size() && i < 8; ++i)
+      lines += (i ? ", " : "") + std::to_string(c.evidence_lines[i]);
+    if (c.evidence_lines.size() > 8) lines += ", ...";
+    return lines.empty() ? "(by its heading)" : "lines " + lines;
+  }
+  if (c.heading_without_content) return "heading with an empty section";
+  if (c.nearest_line == 0) return "no evidence";
+  return "no evidence (nearest: line " + std::to_string(c.nearest_line) + ", " +
+         NearestNote(c.nearest_lack) + ")";
+}
+
+}  // namespace
+
 std::string ScorecardText(const Scorecard& sc) {
-  std::string out;
+  std::string out = "  kind: " + sc.kind.name + " (" + sc.kind.why + ")\n";
   char buf[512];
   if (!sc.rubric.empty()) {
     std::snprintf(buf, sizeof buf, "  rubric %s: %.0f%% of the weight covered\n", sc.rubric.c_str(),
                   sc.weighted_coverage);
     out += buf;
     for (const CategoryCoverage& c : sc.categories) {
-      std::string lines;
-      for (size_t i = 0; i < c.evidence_lines.size() && i < 8; ++i)
-        lines += (i ? ", " : "") + std::to_string(c.evidence_lines[i]);
-      if (c.evidence_lines.size() > 8) lines += ", ...";
       std::snprintf(buf, sizeof buf, "    %-3s %-26s %3g%%  %s\n", c.covered ? "[x]" : "[ ]",
-                    c.name.c_str(), c.weight,
-                    c.covered ? (lines.empty() ? "(by its heading)" : ("lines " + lines).c_str())
-                              : (c.heading_without_content ? "heading with an empty section"
-                                                           : "no evidence"));
+                    c.name.c_str(), c.weight, CoverageNote(c).c_str());
       out += buf;
     }
   }

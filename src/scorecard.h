@@ -21,6 +21,12 @@ struct CategoryCoverage {
   std::vector<uint32_t> evidence_lines;  // 1-based lines of the sentences that cover it
   int heading_section = -1;              // a section whose heading names the category
   bool heading_without_content = false;  // that section is empty
+  // When it is not covered: the sentence nearest to covering it, and what that sentence lacks
+  // (rubric_coverage.cc): nearest_line 0 when no sentence mentions the category.
+  uint32_t nearest_line = 0;
+  std::string nearest_term;   // the words that name the category ("bug")
+  std::string nearest_lack;   // "detail", "verdict", "writer", "plan", "heading"
+  std::string nearest_under;  // the category heading it is under, when it names no term
 };
 
 struct PipField {
@@ -40,7 +46,14 @@ struct PipAnalysis {
   bool metrics_measurable = false;
 };
 
+/// What kind of document the draft is, and why (kind.h).
+struct KindVerdict {
+  std::string name = "review";
+  std::string why;
+};
+
 struct Scorecard {
+  KindVerdict kind;
   std::string rubric;  // name of the rubric used
   std::vector<CategoryCoverage> categories;
   double weighted_coverage = 0;  // percent of the rubric's weight that is covered
@@ -59,6 +72,8 @@ struct Scorecard {
 
 /// The scorecard as JSON (files[].summary) and as indented text lines (--summary).
 nlohmann::ordered_json ScorecardJson(const Scorecard& sc);
+/// {"name": "self-review", "why": "first person: ..."} (files[].kind).
+nlohmann::ordered_json KindJson(const KindVerdict& kind);
 std::string ScorecardText(const Scorecard& sc);
 
 }  // namespace reviewlint

@@ -7,6 +7,8 @@
 #include <set>
 #include <sstream>
 
+#include "kind.h"
+
 namespace reviewlint::eval {
 namespace fs = std::filesystem;
 
@@ -41,7 +43,28 @@ void ParseDocumentLabels(const std::string& text, Draft* d) {
       while (std::getline(vs, cat, ',')) d->uncovered.push_back(Trim(cat));
     } else if (key == "balance") {
       d->balance = value;
+    } else if (key == "kind") {
+      d->kind = value;
     }
+  }
+}
+
+// Rubric categories of one labelled draft: each category of its rubric is a pair, right when
+// the draft's uncovered findings and its label agree on it. A plan or peer feedback has no pairs:
+// it counts its rubric findings, which should be none.
+void ScoreCategories(const Draft& d, const Scorecard& sc, const std::set<std::string>& expected,
+                     const std::set<std::string>& got, Report* r) {
+  if (d.kind == "improvement-plan" || d.kind == "peer-feedback" || !RubricFits(sc.kind.name)) {
+    ++r->plans;
+    r->rubric_findings_on_plans += got.size();
+    return;
+  }
+  for (const CategoryCoverage& c : sc.categories) {
+    bool want = expected.count(c.name) > 0;
+    ++r->category_pairs;
+    r->categories_right += want == (got.count(c.name) > 0);
+    r->silent_right += !want;
+    r->flag_all_right += want;
   }
 }
 
@@ -129,7 +152,8 @@ Report Evaluate(const Engine& engine, const std::string& folder, std::string* er
     SourceFile src(d.path, d.text);
     Document doc = engine.Parse(src, markdown, ws);
     r.words += doc.tokens.size();
-    std::vector<Diagnostic> diags = engine.Lint(doc, ws).diagnostics;
+    LintResult lint = engine.Lint(doc, ws);
+    const std::vector<Diagnostic>& diags = lint.diagnostics;
 
     bool clean = d.labels.empty();
     if (clean) ++r.clean_drafts;
@@ -181,6 +205,17 @@ Report Evaluate(const Engine& engine, const std::string& folder, std::string* er
         for (const auto& x : s) out += (out.empty() ? "" : ", ") + x;
         return out.empty() ? std::string("none") : out;
       };
+      ScoreCategories(d, lint.scorecard, expected, got, &r);
+      if (!d.kind.empty()) {
+        ++r.kinds_labelled;
+        if (d.kind == lint.scorecard.kind.name)
+          ++r.kinds_right;
+        else
+          r.misses.push_back({d.path, "kind", 0,
+                              "expected " + d.kind + "; found " + lint.scorecard.kind.name + " (" +
+                                  lint.scorecard.kind.why + ")",
+                              "wrong kind", ""});
+      }
       if (expected == got)
         ++r.uncovered_right;
       else
@@ -224,6 +259,24 @@ std::string FormatReport(const Report& r, bool verbose) {
                   r.uncovered_right, r.document_drafts,
                   100.0 * r.uncovered_right / r.document_drafts);
     out += line;
+    if (r.category_pairs) {
+      auto pct = [&](size_t n) { return 100.0 * double(n) / double(r.category_pairs); };
+      std::snprintf(line, sizeof line,
+                    "rubric categories right: %zu of %zu (draft, category) pairs (%.1f%%); saying "
+                    "nothing: %.1f%%, flagging everything: %.1f%%\n",
+                    r.categories_right, r.category_pairs, pct(r.categories_right),
+                    pct(r.silent_right), pct(r.flag_all_right));
+      out += line;
+    }
+    std::snprintf(line, sizeof line,
+                  "rubric findings on %zu improvement plans and peer feedback: %zu\n", r.plans,
+                  r.rubric_findings_on_plans);
+    out += line;
+    if (r.kinds_labelled) {
+      std::snprintf(line, sizeof line, "kind right: %zu of %zu drafts\n", r.kinds_right,
+                    r.kinds_labelled);
+      out += line;
+    }
     std::snprintf(line, sizeof line, "balance verdict right: %zu of %zu drafts (%.1f%%)\n",
                   r.balance_right, r.document_drafts, 100.0 * r.balance_right / r.document_drafts);
     out += line;

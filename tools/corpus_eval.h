@@ -21,6 +21,7 @@ struct Draft {
   std::vector<Label> labels;
   std::vector<std::string> uncovered;  // document label, rubric categories
   std::string balance;  // document label: ok | missing-constructive | missing-positive
+  std::string kind;     // document label: review | self-review | improvement-plan | peer-feedback
   bool has_document_labels = false;
 };
 
@@ -49,6 +50,11 @@ struct Report {
   std::map<std::string, PackScore> packs;
   size_t clean_drafts = 0, clean_drafts_with_findings = 0;
   size_t document_drafts = 0, uncovered_right = 0, balance_right = 0;
+  // Rubric categories, one (draft, category) pair per category of each draft that is not a plan:
+  // right, and what saying nothing (all covered) and flagging everything would get right.
+  size_t category_pairs = 0, categories_right = 0, silent_right = 0, flag_all_right = 0;
+  size_t plans = 0, rubric_findings_on_plans = 0;  // plans and peer feedback
+  size_t kinds_labelled = 0, kinds_right = 0;
   std::vector<Miss> misses;
 };
 

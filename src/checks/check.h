@@ -28,6 +28,8 @@ namespace reviewlint {
 
 struct RuleSpec;
 struct Rubric;
+struct Hit;
+class WordClasses;
 
 /// Sentence evidence computed by the engine's first pass, looked up by pack and name.
 class EvidenceView {
@@ -70,9 +72,19 @@ Span EndOfReview(const Document& doc);
 
 // Analyses (each fills its part of the scorecard).
 
-/// Evidence indexes the rubric analysis needs: one per category of `rubric`.
-void AnalyseRubric(const Document& doc, const EvidenceView& evidence, const Rubric& rubric,
-                   const std::vector<int>& category_evidence, Scorecard* out);
+/// What the rubric analysis reads (rubric_coverage.cc says what counts as evidence).
+struct RubricInputs {
+  const Document& doc;
+  const EvidenceView& evidence;
+  const std::vector<int>& category_evidence;  // evidence index of each category of the rubric
+  const DocumentFeatures& features;
+  const WordClasses& classes;
+  const std::vector<Diagnostic>& findings;  // the span findings: a flagged verdict is no evidence
+  const std::vector<Hit>& hits;             // the matcher's hits: the words that name a category
+  int specific = -1;                        // evidence vagueness/specific-detail
+  bool writer_is_reviewee = false;          // a self-review: "I" is the reviewee
+};
+void AnalyseRubric(const RubricInputs& in, const Rubric& rubric, Scorecard* out);
 
 /// Evidence indexes for the balance analysis (-1 when a pack does not define them).
 struct BalanceEvidence {
@@ -92,6 +104,9 @@ struct PipEvidence {
 };
 void AnalysePip(const Document& doc, const EvidenceView& evidence, const PipEvidence& ids,
                 const std::vector<Diagnostic>& findings, Scorecard* out);
+
+/// In an improvement plan, drops the praise and achievement findings inside its Goal.
+void DropPraiseOnPlanGoal(const Scorecard& sc, std::vector<Diagnostic>* findings);
 
 // Checks.
 void CheckRubricUncovered(const CheckContext& ctx, std::vector<Diagnostic>* out);

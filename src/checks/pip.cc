@@ -3,6 +3,8 @@
 // something measurable.
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "../lexicon.h"
 #include "../required_names.h"
 #include "../rule_pack.h"
@@ -74,7 +76,8 @@ void AnalysePip(const Document& doc, const EvidenceView& evidence, const PipEvid
       pip.heading = doc.markup.sections[b.section].title;
     }
   }
-  if (!pip.present) return;
+  // Without a PIP heading the fields are looked for in the whole draft: a plan may be just its
+  // fields (kind.h decides whether they make one).
   for (const FieldDef& f : kFields) {
     PipField field;
     field.name = f.name;
@@ -86,8 +89,8 @@ void AnalysePip(const Document& doc, const EvidenceView& evidence, const PipEvid
   std::string_view prose = doc.prose();
   int current = -1;
   for (const Block& b : doc.markup.blocks) {
-    if (b.section < 0 || !InSection(doc, b.section, pip.section)) continue;
-    if (b.kind == BlockKind::kHeading && b.section == pip.section) continue;
+    if (pip.present && (b.section < 0 || !InSection(doc, b.section, pip.section))) continue;
+    if (pip.present && b.kind == BlockKind::kHeading && b.section == pip.section) continue;
     re2::StringPiece text(prose.data() + b.span.begin, b.span.size());
     int field = -1;
     re2::StringPiece m;
@@ -182,6 +185,33 @@ void CheckPipMeasurableMetrics(const CheckContext& ctx, std::vector<Diagnostic>*
   const PipField& m = pip.present ? pip.fields[4] : PipField{};
   if (!pip.present || !m.present || !m.filled || pip.metrics_measurable) return;
   out->push_back(PipFinding(ctx, m.content, m.name));
+}
+
+}  // namespace reviewlint
+
+namespace reviewlint {
+
+// A plan's Goal says what is expected, not what was done: "Kevin consistently delivers the
+// sprint work he commits to" is neither stock praise nor an achievement without its size. The
+// rules that read praise or claims give way there; vague or trait-laden wording still counts.
+void DropPraiseOnPlanGoal(const Scorecard& sc, std::vector<Diagnostic>* findings) {
+  static const char* const kPraiseRules[] = {
+      "vagueness.generic-praise", "vagueness.empty-booster", "vagueness.non-statement",
+      "metrics.unmeasured-achievement", "metrics.unmeasured-impact"};
+  if (!sc.pip.present || sc.kind.name != "improvement-plan") return;
+  const PipField& goal = sc.pip.fields[0];
+  if (!goal.present || goal.content.empty()) return;
+  auto praise = [&](const Diagnostic& d) {
+    if (d.scope != Scope::kSpan ||
+        !(goal.content.begin <= d.span.begin && d.span.end <= goal.content.end))
+      return false;
+    for (const char* r : kPraiseRules)
+      if (d.rule == r) return true;
+    auto features = d.data.find("features");
+    if (features == d.data.end() || !features->contains("cue")) return false;
+    return (*features)["cue"].value("polarity", "") == "positive";
+  };
+  findings->erase(std::remove_if(findings->begin(), findings->end(), praise), findings->end());
 }
 
 }  // namespace reviewlint

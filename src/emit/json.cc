@@ -95,6 +95,9 @@ class JsonEmitter : public Emitter {
       out << "null";
     else
       WriteString(f.error, out);
+    if (f.source)
+      out << ",\"kind\":"
+          << KindJson(f.scorecard.kind).dump(-1, ' ', false, json::error_handler_t::replace);
     if (options_.summary && f.source)
       out << ",\"summary\":"
           << ScorecardJson(f.scorecard).dump(-1, ' ', false, json::error_handler_t::replace);

@@ -56,6 +56,7 @@ std::vector<std::string> MergeMessages(const std::vector<std::string>& messages)
   while (prefix + suffix + 1 < shortest &&
          same_at([&](const auto& w) { return w.size() - 1 - suffix; }))
     ++suffix;
+  if (suffix == 0) return messages;  // one says more than the others ("...; line 12 ...")
   // A bracketed remark belongs to the item before it: "Delivery (10%)" is not shared.
   auto opens = [](const std::string& w) { return !w.empty() && (w[0] == '(' || w[0] == '['); };
   for (size_t k = suffix; k > 0; --k)

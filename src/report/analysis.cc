@@ -58,7 +58,7 @@ Distributions Distribute(const std::vector<ReviewReport>& reviews,
 std::vector<Group> GroupByKind(const std::vector<ReviewReport>& reviews,
                                const std::vector<size_t>& ok) {
   std::vector<Group> groups;
-  for (const char* kind : {kReview, kSelfReview, kImprovementPlan}) {
+  for (const char* kind : {kReview, kSelfReview, kImprovementPlan, kPeerFeedback}) {
     Group g;
     g.kind = kind;
     for (size_t i : ok)

@@ -170,9 +170,7 @@ void LintAndMeasure(const Engine& engine, Workspace& ws, const ReportOptions& op
   r->rating_value = ParseRating(r->rating);
   r->error = lint.error;
   r->scorecard = std::move(lint.scorecard);
-  std::string type = Unquote(m.FrontMatter("type"));
-  r->kind = DraftKind({type, r->scorecard.pip.present, r->employee, r->reviewer, m.prose,
-                       r->scorecard.words});
+  r->kind = r->scorecard.kind.name;  // the lint decided it (../kind.h)
   r->diagnostics = std::move(lint.diagnostics);
   for (const Diagnostic& d : r->diagnostics) {
     if (d.rule == RuleIdOf(Needed::kTraitRule)) ++r->trait_words;

@@ -81,5 +81,20 @@ TEST(Corpus, RubricCoverageIsRightInNineOfTenDrafts) {
   EXPECT_GE(r.uncovered_right * 10, r.document_drafts * 9) << eval::FormatReport(r, true);
 }
 
+TEST(Corpus, RubricCategoriesAreRightInNineOfTenPairsAndPlansHaveNone) {
+  const eval::Report& r = CorpusReport();
+  ASSERT_GE(r.category_pairs, 200u);
+  EXPECT_GE(r.categories_right * 10, r.category_pairs * 9) << eval::FormatReport(r, true);
+  EXPECT_GT(r.categories_right, r.silent_right) << "better than saying nothing";
+  EXPECT_GE(r.plans, 6u);  // improvement plans and peer feedback
+  EXPECT_EQ(r.rubric_findings_on_plans, 0u) << eval::FormatReport(r, true);
+}
+
+TEST(Corpus, EveryDraftIsTheKindItsLabelSays) {
+  const eval::Report& r = CorpusReport();
+  ASSERT_GE(r.kinds_labelled, 40u);
+  EXPECT_EQ(r.kinds_right, r.kinds_labelled) << eval::FormatReport(r, true);
+}
+
 }  // namespace
 }  // namespace reviewlint

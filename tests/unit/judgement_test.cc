@@ -129,3 +129,90 @@ TEST(Judgement, NoRubricForReviewsOfOtherRoles) {
 
 }  // namespace
 }  // namespace reviewlint
+
+namespace reviewlint {
+namespace {
+
+LintResult LintFull(const std::string& text) {
+  const Engine& e = testing::DefaultEngine();
+  Workspace ws(e);
+  SourceFile src("t.md", text);
+  return e.Lint(src, *MarkupByName("markdown"), ws);
+}
+
+const Diagnostic* Uncovered(const LintResult& r, const std::string& category) {
+  for (const Diagnostic& d : r.diagnostics)
+    if (d.rule == "rubric.uncovered" && d.data.value("category", "") == category) return &d;
+  return nullptr;
+}
+
+// The plan of issue 15, as its fields alone: no "Performance Improvement Plan" heading.
+const char* const kKevinsPlan =
+    "---\nemployee: Kevin Doyle\n---\n# Kevin Doyle: the next 60 days\n\n"
+    "**Goal:** Kevin consistently delivers the sprint work he commits to.\n\n"
+    "**Actions:** Kevin will break each story into tasks of two days or less before sprint "
+    "planning, open a pull request for each task, and ask for a code review before each deploy.\n\n"
+    "**Timeline:** From 2 March, with check-ins on 16 March, 30 March and 13 April.\n\n"
+    "**Support:** His manager will review his sprint plan with him every Monday, and Priya will "
+    "pair with him on the on-call handover.\n\n"
+    "**Metrics:** At least 9 of 10 committed stories delivered in each sprint.\n";
+
+TEST(Judgement, APlanKnownByItsFieldsIsNotAReview) {
+  auto found = Lint(kKevinsPlan);
+  EXPECT_FALSE(HasRule(found, "rubric.")) << "a plan gets no rubric coverage findings";
+  EXPECT_FALSE(HasRule(found, "vagueness.generic-praise")) << "a Goal is not praise";
+  EXPECT_FALSE(HasRule(found, "metrics.")) << "a Goal is not an achievement claim";
+  // The plan checks read it: without dates its timeline is flagged.
+  std::string undated = kKevinsPlan;
+  undated.replace(undated.find("From 2 March, with check-ins on 16 March, 30 March and 13 April"),
+                  62, "60 days, with weekly check-ins");
+  EXPECT_TRUE(HasRule(Lint(undated), "pip.timeline-without-dates"));
+}
+
+// Evidence of Code Quality, Problem Solving and Delivery.
+const char* const kTestsAndOutage =
+    "She wrote unit tests for each handler, and coverage rose from 52% to 81% this half. During "
+    "the May outage she traced the root cause to a pool leak in an hour and shipped the fix the "
+    "same day.";
+
+TEST(Judgement, StockPraiseUnderACategoryHeadingIsNotCoverage) {
+  LintResult r = LintFull(
+      "---\nrubric: backend-developer\n---\n## Code quality\n\n" + std::string(kTestsAndOutage) +
+      "\n\n## Teamwork\n\nAlex is a great team player.\n");
+  const Diagnostic* d = Uncovered(r, "Collaboration");
+  ASSERT_NE(d, nullptr) << "\"a great team player\" is not evidence of collaboration";
+  EXPECT_NE(d->message.find("line 10 under \"Teamwork\" is only a verdict"), std::string::npos)
+      << d->message;
+  EXPECT_EQ(Uncovered(r, "Code Quality"), nullptr);
+  EXPECT_EQ(Uncovered(r, "Problem Solving"), nullptr);
+}
+
+TEST(Judgement, AJobTitleIsNotCoverage) {
+  LintResult r = LintFull(
+      "---\nrubric: frontend-engineer\n---\n# Sam Lee, UX Engineer\n\nSam rebuilt the settings "
+      "page in React and cut its bundle from 410 KB to 180 KB. He wrote component tests for every "
+      "settings panel and paired with the backend team on the release. In March he moved the "
+      "settings calls behind a cache, and the page now loads in 1.2 seconds, down from 3.4.\n");
+  const Diagnostic* d = Uncovered(r, "User Experience");
+  ASSERT_NE(d, nullptr) << "\"UX Engineer\" in a title is not user-experience work";
+  EXPECT_NE(d->message.find("only in a heading or a title"), std::string::npos) << d->message;
+}
+
+TEST(Judgement, APlanForNextYearIsNotCoverage) {
+  LintResult r = LintFull(
+      "---\nrubric: backend-developer\n---\n" + std::string(kTestsAndOutage) +
+      " She designed the ledger schema and wrote the RFC for its sharding. She automated the "
+      "release checklist, which saved 40 minutes a release.\n\nNext half she will mentor the two "
+      "new hires on the payments team.\n");
+  const Diagnostic* d = Uncovered(r, "Collaboration");
+  ASSERT_NE(d, nullptr) << "a plan is not evidence";
+  EXPECT_NE(d->message.find("only as a plan"), std::string::npos) << d->message;
+  // The same work, done, covers it.
+  LintResult done = LintFull(
+      "---\nrubric: backend-developer\n---\nShe paired with the mobile team every week on the "
+      "payments rollout and onboarded two of their engineers.\n");
+  EXPECT_EQ(Uncovered(done, "Collaboration"), nullptr);
+}
+
+}  // namespace
+}  // namespace reviewlint

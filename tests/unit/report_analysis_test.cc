@@ -6,7 +6,7 @@
 
 #include "report/format.h"
 #include "report/html.h"
-#include "report/kind.h"
+#include "kind.h"
 #include "report/outliers.h"
 #include "report/report.h"
 #include "test_util.h"
@@ -48,30 +48,30 @@ TEST(ReportFormat, ShortestUniqueSuffixes) {
 }
 
 TEST(ReportKind, FrontMatterTypeDecidesFirst) {
-  EXPECT_EQ(DraftKind({.type = "self-review"}), kSelfReview);
-  EXPECT_EQ(DraftKind({.type = "Self assessment"}), kSelfReview);
-  EXPECT_EQ(DraftKind({.type = "PIP"}), kImprovementPlan);
-  EXPECT_EQ(DraftKind({.type = "performance improvement plan"}), kImprovementPlan);
+  EXPECT_EQ(DraftKind({.type = "self-review"}).name, kSelfReview);
+  EXPECT_EQ(DraftKind({.type = "Self assessment"}).name, kSelfReview);
+  EXPECT_EQ(DraftKind({.type = "PIP"}).name, kImprovementPlan);
+  EXPECT_EQ(DraftKind({.type = "performance improvement plan"}).name, kImprovementPlan);
   // An explicit review stays a review, whatever the text.
-  EXPECT_EQ(DraftKind({.type = "annual review", .pip_section = true, .prose = "I did it.",
-                       .words = 3}),
+  EXPECT_EQ(DraftKind({.type = "annual review", .plan_heading = true, .prose = "I did it.",
+                       .words = 3}).name,
             kReview);
 }
 
 TEST(ReportKind, PipSectionSameNamesAndFirstPerson) {
-  EXPECT_EQ(DraftKind({.pip_section = true}), kImprovementPlan);
-  EXPECT_EQ(DraftKind({.employee = "Ana Costa", .reviewer = "ana costa"}), kSelfReview);
-  EXPECT_EQ(DraftKind({.employee = "Ana Costa", .reviewer = "Ben Adeyemi"}), kReview);
+  EXPECT_EQ(DraftKind({.plan_heading = true}).name, kImprovementPlan);
+  EXPECT_EQ(DraftKind({.employee = "Ana Costa", .reviewer = "ana costa"}).name, kSelfReview);
+  EXPECT_EQ(DraftKind({.employee = "Ana Costa", .reviewer = "Ben Adeyemi"}).name, kReview);
   std::string self =
       "This year I led the billing migration. My plan cut costs by 20%. I'm proud of it, and "
       "I would like to mentor more.";
-  EXPECT_EQ(DraftKind({.prose = self, .words = 23}), kSelfReview);
+  EXPECT_EQ(DraftKind({.prose = self, .words = 23}).name, kSelfReview);
   // A manager who writes "I" now and then, about someone else, writes a review.
   std::string manager =
       "She led the billing migration and her plan cut costs by 20%. I will review her next plan "
       "each sprint. He and she paired on it; his tests caught two bugs.";
-  EXPECT_EQ(DraftKind({.prose = manager, .words = 30}), kReview);
-  EXPECT_EQ(DraftKind({}), kReview);
+  EXPECT_EQ(DraftKind({.prose = manager, .words = 30}).name, kReview);
+  EXPECT_EQ(DraftKind({}).name, kReview);
   EXPECT_EQ(KindPlural(kImprovementPlan), "improvement plans");
   EXPECT_EQ(KindPlural(kSelfReview), "self-reviews");
 }

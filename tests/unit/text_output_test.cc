@@ -108,6 +108,12 @@ TEST(MergeMessages, OneLineWhenTheyShareAForm) {
             std::vector<std::string>{"The plan has no Goal, Timeline field"});
   std::vector<std::string> apart = {"Goal is missing", "A timeline needs dates"};
   EXPECT_EQ(MergeMessages(apart), apart);
+  // A message that says more than the others does not share their form.
+  std::vector<std::string> more = {
+      "The review never covers Delivery (10% of the x rubric)",
+      "The review never covers Design (10% of the x rubric); line 3 mentions \"design\" but only "
+      "as a plan or a wish, not as work done"};
+  EXPECT_EQ(MergeMessages(more), more);
   std::vector<std::string> one = {"Only one"};
   EXPECT_EQ(MergeMessages(one), one);
 }

@@ -1,0 +1,178 @@
+// What kind of document a draft is (rules in kind.h).
+#include "kind.h"
+
+#include "document.h"
+#include "lexicon.h"
+#include "people.h"
+#include "scorecard.h"
+
+namespace reviewlint {
+namespace {
+
+bool Contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
+
+struct PersonCounts {
+  size_t first = 0, third = 0;
+};
+
+// Counts the singular personal pronouns, word by word (letters; other bytes end a word, so
+// "I'm" counts its "I").
+PersonCounts CountPronouns(std::string_view prose) {
+  static const char* const kFirst[] = {"i", "me", "my", "mine", "myself"};
+  // The reviewee as someone else: "she", or "you" in a review written to them.
+  static const char* const kThird[] = {"he",      "she",     "him", "her",  "his",   "hers",
+                                       "himself", "herself", "you", "your", "yours", "yourself"};
+  PersonCounts n;
+  std::string word;
+  auto count = [&] {
+    for (const char* w : kFirst) n.first += word == w;
+    for (const char* w : kThird) n.third += word == w;
+    word.clear();
+  };
+  for (char c : prose) {
+    bool letter =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (static_cast<unsigned char>(c) >= 0x80);
+    if (letter && word.size() < 16)
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    else if (!letter && !word.empty())
+      count();
+  }
+  if (!word.empty()) count();
+  return n;
+}
+
+// "first person: 9 of 120 words are I, me, my", or "" when the draft is not in the first person.
+std::string FirstPerson(std::string_view prose, size_t words) {
+  if (words == 0) return "";
+  PersonCounts n = CountPronouns(prose);
+  if (double(n.first) < 0.03 * double(words) || n.first <= 2 * n.third) return "";
+  return "first person: " + std::to_string(n.first) + " of " + std::to_string(words) +
+         " words are I, me, my";
+}
+
+// The peer wording in the folded prose, or "".
+std::string PeerWording(const std::string& folded) {
+  static const char* const kPhrases[] = {
+      "peer feedback",   "feedback from a peer", "as a peer",         "as his peer",
+      "as her peer",     "as their peer",        "as your peer",      "as a teammate",
+      "as his teammate", "as her teammate",      "as their teammate", "as a fellow engineer",
+  };
+  for (const char* p : kPhrases)
+    if (Contains(folded, p)) return p;
+  return "";
+}
+
+DocumentKind ByType(std::string_view type) {
+  std::string t = FoldCase(type);
+  std::string why = "front matter type: " + std::string(type);
+  if (Contains(t, "self")) return {kSelfReview, why};
+  if (Contains(t, "pip") || Contains(t, "improvement") || Contains(t, "plan"))
+    return {kImprovementPlan, why};
+  if (Contains(t, "peer")) return {kPeerFeedback, why};
+  return {kReview, why};
+}
+
+std::string Joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+bool HasPlanStructure(const std::vector<std::string>& fields) {
+  bool core = false;
+  for (const std::string& f : fields) core = core || f == "Goal" || f == "Actions";
+  return core && fields.size() >= 3;
+}
+
+bool IsHeadingAt(const Document& doc, uint32_t at) {
+  for (const Block& b : doc.markup.blocks)
+    if (b.span.begin <= at && at < b.span.end) return b.kind == BlockKind::kHeading;
+  return false;
+}
+
+// The plan fields found outside a PIP section, and whether all of them are headings.
+std::vector<std::string> PlanFields(const Document& doc, const PipAnalysis& pip, bool* headings) {
+  std::vector<std::string> names;
+  *headings = true;
+  if (pip.present) return names;
+  for (const PipField& f : pip.fields) {
+    if (!f.present) continue;
+    names.push_back(f.name);
+    *headings = *headings && IsHeadingAt(doc, f.label.begin);
+  }
+  return names;
+}
+
+}  // namespace
+
+DocumentKind DraftKind(const KindSignals& s) {
+  if (!s.type.empty()) return ByType(s.type);
+  if (s.plan_heading) return {kImprovementPlan, "a Performance Improvement Plan heading"};
+  if (HasPlanStructure(s.plan_fields))
+    return {kImprovementPlan,
+            (s.plan_fields_are_headings ? "headings " : "labels ") + Joined(s.plan_fields)};
+  if (!s.employee.empty() && FoldCase(s.employee) == FoldCase(s.reviewer))
+    return {kSelfReview, "employee and reviewer are the same person"};
+  std::string peer = PeerWording(FoldCase(s.prose));
+  if (!peer.empty()) return {kPeerFeedback, "wording \"" + peer + "\""};
+  std::string first = FirstPerson(s.prose, s.words);
+  if (!first.empty()) return {kSelfReview, first};
+  return {kReview, "no sign of another kind"};
+}
+
+void ReadKind(const Document& doc, Scorecard* sc) {
+  const MarkupResult& m = doc.markup;
+  std::string type = Unquote(m.FrontMatter("type"));
+  People people = FrontMatterPeople(m);
+  KindSignals s;
+  s.type = type;
+  s.plan_heading = sc->pip.present;
+  s.plan_fields = PlanFields(doc, sc->pip, &s.plan_fields_are_headings);
+  s.employee = people.reviewee;
+  s.reviewer = people.reviewer;
+  s.prose = doc.prose();
+  s.words = doc.tokens.size();
+  DocumentKind kind = DraftKind(s);
+  sc->kind = {kind.name, kind.why};
+  if (kind.name != kImprovementPlan || sc->pip.present) return;
+  // A plan without a PIP heading: its findings about the whole plan point at its first field.
+  sc->pip.present = true;
+  for (const PipField& f : sc->pip.fields)
+    if (f.present) {
+      sc->pip.heading = f.label;
+      break;
+    }
+}
+
+bool RubricFits(std::string_view kind) { return kind == kReview || kind == kSelfReview; }
+
+std::string KindPlural(std::string_view kind) {
+  if (kind == kImprovementPlan) return "improvement plans";
+  if (kind == kPeerFeedback) return "peer feedback";
+  return std::string(kind) + "s";
+}
+
+std::string ToTheWriter(std::string_view message) {
+  // Longest first: "the person's" before "the person".
+  static const std::pair<const char*, const char*> kWords[] = {
+      {"what should they grow next?", "what do you want to grow next?"},
+      {"what should they keep doing?", "what should you keep doing?"},
+      {"the person's", "your"},
+      {"the person", "you"},
+      {"did they do", "did you do"},
+      {"they did", "you did"},
+      {"they performed", "you performed"},
+      {"The review", "The self-review"},
+  };
+  std::string out(message);
+  for (const auto& [from, to] : kWords) {
+    std::string_view f = from;
+    for (size_t at = out.find(f); at != std::string::npos; at = out.find(f, at + 1))
+      out.replace(at, f.size(), to);
+  }
+  return out;
+}
+
+}  // namespace reviewlint
