@@ -359,6 +359,36 @@ TEST(NativeHostInstall, SystemInstallUnderAStagingRoot) {
   EXPECT_TRUE(Contains(ReadAll(root + "/usr/lib/reviewlint/native-host"), "'/usr/bin/reviewlint'"));
 }
 
+// `cmake --install` (and the Debian package, which stages with DESTDIR) places the system
+// manifests for the installed binary; a private prefix gets none, and is told what to run.
+TEST(NativeHostInstall, CmakeInstallPlacesTheSystemManifests) {
+  namespace fs = std::filesystem;
+  std::string build = fs::path(REVIEWLINT_BINARY).parent_path().string();
+  std::string stage = TempDir() + "/native-destdir";
+  std::string log = TempDir() + "/native-install.log";
+  ASSERT_EQ(std::system(("DESTDIR='" + stage + "' cmake --install '" + build +
+                         "' --prefix /usr >'" + log + "' 2>&1")
+                            .c_str()),
+            0)
+      << ReadAll(log);
+  json m = json::parse(ReadAll(stage + "/etc/chromium/native-messaging-hosts/com.reviewlint.host.json"));
+  EXPECT_EQ(m["path"], "/usr/lib/reviewlint/native-host");
+  EXPECT_TRUE(fs::exists(stage + "/usr/lib/mozilla/native-messaging-hosts/com.reviewlint.host.json"));
+  EXPECT_TRUE(Contains(ReadAll(stage + "/usr/lib/reviewlint/native-host"),
+                       "exec '/usr/bin/reviewlint' native-host"));
+
+  std::string prefix = TempDir() + "/native-prefix";
+  ASSERT_EQ(std::system(("cmake --install '" + build + "' --prefix '" + prefix + "' >'" + log +
+                         "' 2>&1")
+                            .c_str()),
+            0)
+      << ReadAll(log);
+  EXPECT_TRUE(Contains(ReadAll(log), "reviewlint native-host --install --user")) << ReadAll(log);
+  EXPECT_FALSE(fs::exists(prefix + "/lib/reviewlint/native-host"));
+  fs::remove_all(stage);
+  fs::remove_all(prefix);
+}
+
 TEST(NativeHostInstall, AFolderThatCannotBeWrittenIsAnErrorWithTheUserAlternative) {
   std::string file = TempDir() + "/native-not-a-dir";
   WriteFile(file, "x");
