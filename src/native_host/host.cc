@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <mutex>
 #include <sstream>
 #include <vector>
 
@@ -66,10 +67,26 @@ json RuleNotes(const Engine& engine, const std::vector<Diagnostic>& diagnostics)
   return rules;
 }
 
+// Engines by settings key, shared by the hosts of one process (the fuzz target starts one per
+// input) and built at most once per key. Bounded: the last few keys.
+std::shared_ptr<const Engine> SharedEngine(const std::string& key, const RuleSettings& rules,
+                                           std::vector<std::string>* errors) {
+  static std::mutex mu;
+  static auto* cache = new std::vector<std::pair<std::string, std::shared_ptr<const Engine>>>();
+  std::lock_guard<std::mutex> lock(mu);
+  for (const auto& [k, engine] : *cache)
+    if (k == key) return engine;
+  std::shared_ptr<const Engine> engine = Engine::FromStore(DataStore(), rules, errors);
+  if (!engine) return nullptr;
+  if (cache->size() >= 4) cache->erase(cache->begin());
+  cache->emplace_back(key, engine);
+  return engine;
+}
+
 }  // namespace
 
 struct NativeHost::EngineEntry {
-  std::unique_ptr<Engine> engine;
+  std::shared_ptr<const Engine> engine;
   std::unique_ptr<Workspace> workspace;
   std::string key;
 };
@@ -173,13 +190,13 @@ const NativeHost::EngineEntry* NativeHost::EngineFor(std::vector<std::string>* w
   lsp::DocumentSettings settings = resolver_.For("", settings_);
   if (auto it = engines_.find(settings.engine_key); it != engines_.end()) return it->second.get();
   std::vector<std::string> errors;
-  std::unique_ptr<Engine> engine = Engine::FromStore(DataStore(), settings.rules, &errors);
+  std::shared_ptr<const Engine> engine = SharedEngine(settings.engine_key, settings.rules, &errors);
   if (!engine && !settings.rules.rubric.empty()) {
     warnings->insert(warnings->end(), errors.begin(), errors.end());
     errors.clear();
     RuleSettings without = settings.rules;
     without.rubric.clear();
-    engine = Engine::FromStore(DataStore(), without, &errors);
+    engine = SharedEngine(settings.engine_key + " without the rubric", without, &errors);
   }
   if (!engine) throw MessageError{errors.empty() ? "no engine" : errors.front()};
   for (const auto& [key, level] : settings.rules.levels) {
