@@ -431,6 +431,14 @@
     panel.el = el;
   }
 
+  // Escape closes the card and the panel; leaving the field closes its card.
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") { hideCard(); hidePanel(); }
+  }, true);
+  document.addEventListener("focusout", () => {
+    setTimeout(() => { if (card && !card.el.matches(":hover")) hideCard(); }, 150);
+  }, true);
+
   addEventListener("scroll", scheduleDraw, { passive: true, capture: true });
   addEventListener("resize", scheduleDraw, { passive: true });
   // Pages re-render their editors: forget fields that left the document.

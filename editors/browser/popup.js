@@ -59,8 +59,8 @@ async function showSite() {
     // The browser's prompt for this site only, asked in the click. Meanwhile the background
     // starts on this tab with the access the toolbar click gave (activeTab), so the field is
     // linted even if the prompt closes this popup.
-    const granted = api.permissions.request({ origins: [pattern] });
     ask({ kind: "inject", tabId: tab.id });
+    const granted = api.permissions.request({ origins: [pattern] });
     granted.then((yes) => yes && ask({ kind: "enable", pattern })).then(showSite, showSite);
   });
 }

@@ -90,19 +90,33 @@ async function openPopup(browser, page) {
   return popup;
 }
 
-// Turns reviewlint on for the page's site from the popup, as a user does.
+// Turns reviewlint on for the page's site from the popup, as a user does. Headless Chromium
+// sometimes closes a popup as it opens (focus moves to the permission prompt of the scenario
+// before): then the click never lands, and, like a user, the test opens the popup again.
 async function turnOn(browser, page) {
-  const popup = await openPopup(browser, page);
-  await popup.waitForSelector("#toggle");
-  // The click opens the browser's permission prompt, which may close the popup before the
-  // mouse-up's acknowledgement arrives.
-  await popup.click("#toggle").catch((e) => { if (!/Target closed/.test(e.message)) throw e; });
-  for (const frame of page.frames())
-    await frame.waitForSelector("reviewlint-overlay", { timeout: 5000 });
-  // The browser's permission prompt is still up (headless cannot answer it; the tab was turned
-  // on through the toolbar click's access): close the popup before using the page.
-  if (!popup.isClosed()) await popup.close().catch(() => {});
-  await page.bringToFront();
+  for (let attempt = 1; ; attempt++) {
+    const popup = await openPopup(browser, page);
+    await popup.waitForSelector("#toggle");
+    let closed = false;
+    await popup.click("#toggle").catch((e) => {
+      if (!/Target closed|detached/i.test(e.message)) throw e;
+      closed = true;
+    });
+    try {
+      for (const frame of page.frames())
+        await frame.waitForSelector("reviewlint-overlay", { timeout: closed ? 2000 : 5000 });
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      console.log(`note: the popup closed before the click landed; opening it again`);
+      continue;
+    } finally {
+      // The browser's permission prompt is still up (headless cannot answer it; the tab was
+      // turned on through the toolbar click's access): close the popup before using the page.
+      if (!popup.isClosed()) await popup.close().catch(() => {});
+    }
+    await page.bringToFront();
+    return;
+  }
 }
 
 // ---- Reading the overlay ----------------------------------------------------------------------
