@@ -156,7 +156,8 @@ json NativeHost::Hello(const json&) {
   json packs = json::array(), rubrics = json::array();
   for (const RulePack& p : engine.packs())
     packs.push_back({{"name", p.name}, {"description", p.description}});
-  for (const Rubric& r : engine.rubrics()) rubrics.push_back({{"name", r.name}, {"title", r.title}});
+  for (const Rubric& r : engine.rubrics())
+    rubrics.push_back({{"name", r.name}, {"title", r.title}});
   return {{"type", "hello"},
           {"name", "reviewlint"},
           {"version", kVersion},

@@ -418,19 +418,34 @@ function unexpectedRequests(netlog) {
   return [...urls];
 }
 
-async function hostMissing() {
-  const browser = await launch(freshHome("home-without-host", false));
+// The popup's words with `home`'s host: what it says must match `expected`.
+async function popupSays(name, home, expected) {
+  const browser = await launch(home);
   try {
     const page = await browser.newPage();
     await page.goto(url("textarea.html"));
     const popup = await openPopup(browser, page);
     const text = await popup.$eval("#host", (el) => el.innerText);
-    check("host missing: the popup says exactly what to run",
-          /not installed/.test(text) && text.includes("reviewlint native-host --install --user"),
-          JSON.stringify(text));
+    check(name, expected.every((e) => e.test(text)), JSON.stringify(text));
   } finally {
     await browser.close();
   }
+}
+
+async function hostMissingOrOld() {
+  await popupSays("host missing: the popup says exactly what to run",
+                  freshHome("home-without-host", false),
+                  [/not installed/, /^reviewlint native-host --install --user$/m]);
+  // A host manifest whose program answers the handshake with protocol 0.
+  const old = freshHome("home-old-host", false);
+  const dir = path.join(old.home, ".config", "chromium", "NativeMessagingHosts");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "com.reviewlint.host.json"), JSON.stringify({
+    name: "com.reviewlint.host", description: "an old reviewlint", type: "stdio",
+    path: path.join(here, "old_host.mjs"),
+    allowed_origins: [`chrome-extension://${EXTENSION_ID}/`] }));
+  await popupSays("host too old: the popup names its version and what to run", old,
+                  [/reviewlint 0\.0\.9 is too old/, /^reviewlint native-host --install --user$/m]);
 }
 
 // ---- Run ----------------------------------------------------------------------------------
@@ -454,9 +469,9 @@ try {
 const unexpected = unexpectedRequests(netlog);
 check("network: the control request trips the net-log check", unexpected.includes(control),
       `control ${control}`);
-check("network: no other request at all", unexpected.filter((u) => u !== control).length === 0,
-      unexpected.join(" "));
-await hostMissing();
+const others = unexpected.filter((u) => u !== control);
+check("network: no other request at all", others.length === 0, others.join(" ") || "none");
+await hostMissingOrOld();
 server.close();
 console.log(`browser test: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);

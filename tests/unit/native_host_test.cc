@@ -195,13 +195,17 @@ TEST(NativeHost, SettingsTurnAPackOffAndReportUnknownNames) {
   const std::string text = "She is a great team player.\n";
   json on = Ask(host, {{"type", "lint"}, {"id", 1}, {"uri", "f"}, {"text", text}});
   ASSERT_TRUE(Contains(on.dump(), "vagueness.generic-praise"));
-  json configured = Ask(host, {{"type", "configure"},
-                               {"settings", {{"rules", {{"vagueness", "off"}, {"nosuch", "off"}}}}}});
+  json configured =
+      Ask(host, {{"type", "configure"},
+                 {"settings", {{"rules", {{"vagueness", "off"}, {"nosuch", "off"}}}}}});
   EXPECT_EQ(configured["type"], "configured");
   EXPECT_TRUE(Contains(configured["warnings"].dump(), "nosuch")) << configured.dump();
   json off = Ask(host, {{"type", "lint"}, {"id", 2}, {"uri", "f"}, {"text", text}});
   EXPECT_FALSE(Contains(off.dump(), "vagueness.")) << off.dump();
-  json rubric = Ask(host, {{"type", "lint"}, {"id", 3}, {"uri", "f"}, {"text", text},
+  json rubric = Ask(host, {{"type", "lint"},
+                           {"id", 3},
+                           {"uri", "f"},
+                           {"text", text},
                            {"settings", {{"rubric", "no-such-rubric"}}}});
   EXPECT_EQ(rubric["type"], "findings");
   EXPECT_TRUE(Contains(rubric["warnings"].dump(), "no-such-rubric")) << rubric.dump();
@@ -209,9 +213,11 @@ TEST(NativeHost, SettingsTurnAPackOffAndReportUnknownNames) {
 
 TEST(NativeHost, EachFieldIsItsOwnDocument) {
   NativeHost host;
-  json a = Ask(host, {{"type", "lint"}, {"id", 1}, {"uri", "a"}, {"text", "She is a great team player.\n"}});
+  json a = Ask(
+      host, {{"type", "lint"}, {"id", 1}, {"uri", "a"}, {"text", "She is a great team player.\n"}});
   json b = Ask(host, {{"type", "lint"}, {"id", 2}, {"uri", "b"}, {"text", "She shipped it.\n"}});
-  json again = Ask(host, {{"type", "lint"}, {"id", 3}, {"uri", "a"}, {"text", "She is a great team player.\n"}});
+  json again = Ask(
+      host, {{"type", "lint"}, {"id", 3}, {"uri", "a"}, {"text", "She is a great team player.\n"}});
   EXPECT_FALSE(a["diagnostics"].empty());
   EXPECT_EQ(again["diagnostics"], a["diagnostics"]);
   EXPECT_EQ(Ask(host, {{"type", "close"}, {"id", 4}, {"uri", "a"}})["type"], "closed");
@@ -246,8 +252,9 @@ TEST(NativeHostStream, AnswersEveryMessageInOrderAndCarriesOnAfterBadOnes) {
   std::string oversized(4, '\0');
   std::memcpy(oversized.data(), &huge, 4);
   oversized += std::string(huge, 'x');
-  std::string input = Frames({R"({"type":"hello","id":1})", "not json"}) + oversized +
-                      Frames({R"({"type":"lint","id":2,"uri":"f","text":"She is a great team player."})"});
+  std::string input =
+      Frames({R"({"type":"hello","id":1})", "not json"}) + oversized +
+      Frames({R"({"type":"lint","id":2,"uri":"f","text":"She is a great team player."})"});
   auto [output, code] = Serve(input);
   EXPECT_EQ(code, 0);
   std::vector<json> replies = Replies(output);
@@ -296,10 +303,10 @@ TEST(NativeHostStream, AClosedOutputPipeEndsTheHostWithExitZero) {
 
 // The real binary, as a browser starts it: through the launcher's arguments (the origin).
 TEST(NativeHostBinary, AnswersALintMessageOnStdout) {
-  testing::CliResult r =
-      RunCli("native-host chrome-extension://bfdmjgbndmphdbigkojaldjcabhffgfg/",
-             Frames({R"({"type":"lint","id":1,"uri":"field-1","text":"She is a great team player."})",
-                     "{oops"}));
+  testing::CliResult r = RunCli(
+      "native-host chrome-extension://bfdmjgbndmphdbigkojaldjcabhffgfg/",
+      Frames({R"({"type":"lint","id":1,"uri":"field-1","text":"She is a great team player."})",
+              "{oops"}));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   std::vector<json> replies = Replies(r.out);
   ASSERT_EQ(replies.size(), 2u);
@@ -321,7 +328,8 @@ TEST(NativeHostInstall, UserInstallWritesALauncherAndAManifestPerBrowser) {
   std::ostringstream out, err;
   ASSERT_EQ(native_host::InstallNativeHost(o, out, err), 0) << err.str();
   std::string launcher = home + "/.local/share/reviewlint/native-host";
-  EXPECT_TRUE(Contains(ReadAll(launcher), "exec '/opt/it'\\''s here/reviewlint' native-host \"$@\""));
+  EXPECT_TRUE(
+      Contains(ReadAll(launcher), "exec '/opt/it'\\''s here/reviewlint' native-host \"$@\""));
   EXPECT_EQ(std::filesystem::status(launcher).permissions() & std::filesystem::perms::owner_exec,
             std::filesystem::perms::owner_exec);
   for (const char* dir : {"/.config/chromium/NativeMessagingHosts/",
@@ -330,16 +338,19 @@ TEST(NativeHostInstall, UserInstallWritesALauncherAndAManifestPerBrowser) {
     EXPECT_EQ(m["name"], "com.reviewlint.host");
     EXPECT_EQ(m["path"], launcher);
     EXPECT_EQ(m["type"], "stdio");
-    EXPECT_EQ(m["allowed_origins"], json::array({"chrome-extension://bfdmjgbndmphdbigkojaldjcabhffgfg/"}));
+    EXPECT_EQ(m["allowed_origins"],
+              json::array({"chrome-extension://bfdmjgbndmphdbigkojaldjcabhffgfg/"}));
   }
-  json firefox = json::parse(ReadAll(home + "/.mozilla/native-messaging-hosts/com.reviewlint.host.json"));
+  json firefox =
+      json::parse(ReadAll(home + "/.mozilla/native-messaging-hosts/com.reviewlint.host.json"));
   EXPECT_EQ(firefox["allowed_extensions"], json::array({"reviewlint@reviewlint.github.io"}));
   EXPECT_TRUE(Contains(out.str(), "wrote " + launcher));
 }
 
 // The extension's manifest fixes the ids the host manifests allow.
 TEST(NativeHostInstall, TheExtensionManifestHasTheAllowedIds) {
-  json m = json::parse(ReadAll(std::string(REVIEWLINT_SOURCE_DIR) + "/editors/browser/manifest.json"));
+  json m =
+      json::parse(ReadAll(std::string(REVIEWLINT_SOURCE_DIR) + "/editors/browser/manifest.json"));
   EXPECT_EQ(m["browser_specific_settings"]["gecko"]["id"], native_host::kFirefoxExtensionId);
   // A Chromium id is the first 128 bits of the key's SHA-256, in the letters a-p; see the
   // browser test, which loads the extension and finds it under this id.
@@ -349,13 +360,16 @@ TEST(NativeHostInstall, TheExtensionManifestHasTheAllowedIds) {
 
 TEST(NativeHostInstall, SystemInstallUnderAStagingRoot) {
   std::string root = TempDir() + "/native-root";
-  testing::CliResult r = RunCli("native-host --install --root '" + root +
-                                "' --binary /usr/bin/reviewlint");
+  testing::CliResult r =
+      RunCli("native-host --install --root '" + root + "' --binary /usr/bin/reviewlint");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  json m = json::parse(ReadAll(root + "/etc/chromium/native-messaging-hosts/com.reviewlint.host.json"));
+  json m =
+      json::parse(ReadAll(root + "/etc/chromium/native-messaging-hosts/com.reviewlint.host.json"));
   EXPECT_EQ(m["path"], "/usr/lib/reviewlint/native-host");
-  EXPECT_TRUE(std::filesystem::exists(root + "/etc/opt/chrome/native-messaging-hosts/com.reviewlint.host.json"));
-  EXPECT_TRUE(std::filesystem::exists(root + "/usr/lib/mozilla/native-messaging-hosts/com.reviewlint.host.json"));
+  EXPECT_TRUE(std::filesystem::exists(
+      root + "/etc/opt/chrome/native-messaging-hosts/com.reviewlint.host.json"));
+  EXPECT_TRUE(std::filesystem::exists(
+      root + "/usr/lib/mozilla/native-messaging-hosts/com.reviewlint.host.json"));
   EXPECT_TRUE(Contains(ReadAll(root + "/usr/lib/reviewlint/native-host"), "'/usr/bin/reviewlint'"));
 }
 
@@ -371,17 +385,19 @@ TEST(NativeHostInstall, CmakeInstallPlacesTheSystemManifests) {
                             .c_str()),
             0)
       << ReadAll(log);
-  json m = json::parse(ReadAll(stage + "/etc/chromium/native-messaging-hosts/com.reviewlint.host.json"));
+  json m =
+      json::parse(ReadAll(stage + "/etc/chromium/native-messaging-hosts/com.reviewlint.host.json"));
   EXPECT_EQ(m["path"], "/usr/lib/reviewlint/native-host");
-  EXPECT_TRUE(fs::exists(stage + "/usr/lib/mozilla/native-messaging-hosts/com.reviewlint.host.json"));
+  EXPECT_TRUE(
+      fs::exists(stage + "/usr/lib/mozilla/native-messaging-hosts/com.reviewlint.host.json"));
   EXPECT_TRUE(Contains(ReadAll(stage + "/usr/lib/reviewlint/native-host"),
                        "exec '/usr/bin/reviewlint' native-host"));
 
   std::string prefix = TempDir() + "/native-prefix";
-  ASSERT_EQ(std::system(("cmake --install '" + build + "' --prefix '" + prefix + "' >'" + log +
-                         "' 2>&1")
-                            .c_str()),
-            0)
+  ASSERT_EQ(
+      std::system(("cmake --install '" + build + "' --prefix '" + prefix + "' >'" + log + "' 2>&1")
+                      .c_str()),
+      0)
       << ReadAll(log);
   EXPECT_TRUE(Contains(ReadAll(log), "reviewlint native-host --install --user")) << ReadAll(log);
   EXPECT_FALSE(fs::exists(prefix + "/lib/reviewlint/native-host"));
