@@ -24,6 +24,8 @@
 #include "fix_stage.h"
 #include "lint_setup.h"
 #include "lsp/server.h"
+#include "native_host/host.h"
+#include "native_host/install.h"
 #include "parallel.h"
 #include "people.h"
 #include "report/report.h"
@@ -403,6 +405,8 @@ struct SubcommandArgs {
   std::vector<std::string> test_dirs;
   report::ReportOptions report;
   std::string report_format = "text", report_html;
+  bool host_install = false;
+  native_host::InstallOptions host;
 };
 
 void AddInitFlags(CLI::App* cmd, SubcommandArgs* a) {
@@ -415,6 +419,24 @@ void AddTestRulesFlags(CLI::App* cmd, SubcommandArgs* a) {
 
 void AddLspFlags(CLI::App* cmd, SubcommandArgs*) {
   cmd->add_flag("--stdio")->description("Talk over stdin/stdout (the default and only transport)");
+}
+
+void AddNativeHostFlags(CLI::App* cmd, SubcommandArgs* a) {
+  cmd->add_flag("--install", a->host_install,
+                "Register the host with Chromium, Chrome and Firefox (system folders; see --user)");
+  cmd->add_flag("--user", a->host.user, "With --install: for this user only (no root needed)");
+  cmd->add_option("--root", a->host.root,
+                  "With --install: write the system files under this folder (packaging)")
+      ->type_name("DIR");
+  cmd->add_option("--binary", a->host.binary,
+                  "With --install: the reviewlint the browsers start (default: this one)")
+      ->type_name("FILE");
+  cmd->allow_extras();  // the browser passes the caller's origin (and Firefox a manifest path)
+}
+
+int RunNativeHost(SubcommandArgs& a) {
+  if (a.host_install) return native_host::InstallNativeHost(a.host, std::cout, std::cerr);
+  return native_host::RunNativeHost(STDIN_FILENO, STDOUT_FILENO);
 }
 
 void AddReportFlags(CLI::App* cmd, SubcommandArgs* a) {
@@ -455,6 +477,9 @@ constexpr Subcommand kSubcommands[] = {
     {"lsp", "Run the language server (LSP over stdin/stdout) for editors; see editors/",
      &AddLspFlags,
      [](SubcommandArgs&) { return lsp::RunLanguageServer(STDIN_FILENO, STDOUT_FILENO); }},
+    {"native-host",
+     "Lint for the browser extension (native messaging over stdin/stdout); see editors/browser/",
+     &AddNativeHostFlags, &RunNativeHost},
     {"report", "Calibration report across a folder of reviews (language, not people)",
      &AddReportFlags, &RunReport},
 };
