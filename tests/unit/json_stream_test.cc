@@ -39,6 +39,7 @@ std::string Reference(const FileResult& f, bool summary) {
   }
   file["findings_not_shown"] = f.not_shown;
   file["error"] = f.error.empty() ? ojson(nullptr) : ojson(f.error);
+  if (f.source) file["kind"] = KindJson(f.scorecard.kind);
   if (summary) file["summary"] = ScorecardJson(f.scorecard);
   return file.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
