@@ -109,7 +109,11 @@ std::string GenerateReview(uint64_t seed, size_t bytes) {
     int kind = r.Int(0, 9);
     const std::string& t = growth ? r.Pick(kGrowth) : kind < 6 ? r.Pick(kSpecific) : r.Pick(kVague);
     if (r.Int(0, 3) == 0) {
-      out += Fill(t, r, name) + " " + Fill(r.Pick(kSpecific), r, name) + "\n\n";
+      // One call a statement: the order of operands of + is unspecified, and gcc and clang
+      // differ, so the corpus would depend on the compiler.
+      std::string first = Fill(t, r, name);
+      std::string second = Fill(r.Pick(kSpecific), r, name);
+      out += first + " " + second + "\n\n";
     } else {
       out += "- " + Fill(t, r, name) + "\n";
       if (r.Int(0, 5) == 0) out += "\n";

@@ -295,9 +295,9 @@ void SentenceReader::AddJudgingCue(uint32_t t, Subject subject, std::vector<Cue>
     cue.target = target;
     // Not "a great deal of", nor a noun that only modifies the next ("reasonable client
     // deadlines").
-    outcome = Is(head, kResultNoun) &&
-              !(head + 1 < e_ && (Text(head + 1) == "of" || Is(head + 1, kNounClasses | kNoun) ||
-                                  UnknownNoun(head + 1)));
+    bool modifies = head + 1 < e_ && Joined(head, head + 1) && !Capitalized(head + 1) &&
+                    !Is(head + 1, kFunctionWord | kVerbLike | kPronoun | kNegation | kModal);
+    outcome = Is(head, kResultNoun) && !modifies && !(head + 1 < e_ && Text(head + 1) == "of");
   } else if (AfterLink(t, kCopula)) {
     cue.target = TargetOf(LocalSubject(t, subject));
   } else if (adverb && AfterLink(t, kGenericVerb)) {

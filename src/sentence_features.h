@@ -67,7 +67,7 @@ inline bool AboutReviewee(const SentenceFeatures& f) {
 /// A sentence about the reviewee that sounds clearly negative (or positive), and more so than
 /// the other way: "Her numbers are dismal", "Isaac was very tough to work with".
 inline bool SoundsNegative(const SentenceFeatures& f) {
-  return AboutReviewee(f) && f.tone.criticism >= kClearTone && f.tone.criticism > f.tone.praise;
+  return AboutReviewee(f) && f.tone.criticism >= kCriticalTone && f.tone.criticism > f.tone.praise;
 }
 inline bool SoundsPositive(const SentenceFeatures& f) {
   return AboutReviewee(f) && f.tone.praise >= kClearTone && f.tone.praise > f.tone.criticism;

@@ -71,10 +71,12 @@ CueVerdict SidesOf(const EvidenceView& evidence, const BalanceEvidence& ids,
     const Tone& tone = f.tone;
     bool about = AboutReviewee(f);
     v.praise = (v.praise && tone.criticism <= tone.praise) || (about && tone.praise >= kClearTone);
-    listed = (listed && tone.praise <= tone.criticism) || (about && tone.criticism >= kClearTone);
+    listed = (listed && !(tone.praise > tone.criticism && tone.praise >= kCriticalTone)) ||
+             (about && tone.criticism >= kClearTone);
   }
   v.criticism = listed || asks || cues.criticism;
-  if (evidence.Has(s, ids.ceiling) && !asks && !cues.criticism) v.criticism = false;
+  // ("no room for growth" reads as a demand's words; the ceiling decides)
+  if (evidence.Has(s, ids.ceiling)) v.criticism = evidence.Has(s, ids.suggestion) || cues.criticism;
   return v;
 }
 

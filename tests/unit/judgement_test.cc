@@ -18,7 +18,8 @@ TEST(Judgement, EvaluativeWordsInFramesNoListNames) {
   EXPECT_TRUE(Has(Lint("Excellent."), "vagueness.unsupported-evaluation", "Excellent"));
   EXPECT_TRUE(Has(Lint("He performed nicely this quarter."), "vagueness.unsupported-evaluation",
                   "performed nicely"));
-  EXPECT_TRUE(Has(Lint("He had a strong year."), "vagueness.unsupported-evaluation", "strong year"));
+  EXPECT_TRUE(
+      Has(Lint("He had a strong year."), "vagueness.unsupported-evaluation", "strong year"));
   // The same words with what lies behind them are fine.
   EXPECT_FALSE(HasRule(
       Lint("Leo is a superb troubleshooter: he traced the March ledger drift to a clock skew in 40 "
@@ -42,8 +43,8 @@ TEST(Judgement, CriticismOfTheWorkWithNoNextStep) {
 
 TEST(Judgement, AchievementsWithAVagueSize) {
   EXPECT_TRUE(HasRule(Lint("Support tickets went down a lot."), "metrics.vague-degree"));
-  EXPECT_TRUE(HasRule(Lint("He completed all his goals before time."),
-                      "metrics.unmeasured-achievement"));
+  EXPECT_TRUE(
+      HasRule(Lint("He completed all his goals before time."), "metrics.unmeasured-achievement"));
   EXPECT_FALSE(HasRule(Lint("She will deliver the results by Q3."), "metrics."));
   EXPECT_FALSE(HasRule(Lint("However, she has been unable to complete assignments on time."),
                        "metrics.unmeasured-achievement"));
@@ -99,8 +100,8 @@ TEST(Judgement, AnImprovementPlanIsNotAReview) {
       "## Metrics\n\nAt least 9 of 10 committed stories delivered in each sprint.\n");
   EXPECT_FALSE(HasRule(found, "rubric.")) << "a plan gets no rubric coverage findings";
   EXPECT_FALSE(HasRule(found, "vagueness.generic-praise")) << "a Goal is not praise";
-  EXPECT_FALSE(Has(found, "balance.no-next-step",
-                   "Kevin missed three of the last four sprint commitments."))
+  EXPECT_FALSE(
+      Has(found, "balance.no-next-step", "Kevin missed three of the last four sprint commitments."))
       << "the plan below is the background's next step";
   EXPECT_TRUE(HasRule(found, "vagueness.vague-step"));
   EXPECT_TRUE(HasRule(found, "bias.trait-judgement"));
@@ -176,9 +177,9 @@ const char* const kTestsAndOutage =
     "same day.";
 
 TEST(Judgement, StockPraiseUnderACategoryHeadingIsNotCoverage) {
-  LintResult r = LintFull(
-      "---\nrubric: backend-developer\n---\n## Code quality\n\n" + std::string(kTestsAndOutage) +
-      "\n\n## Teamwork\n\nAlex is a great team player.\n");
+  LintResult r =
+      LintFull("---\nrubric: backend-developer\n---\n## Code quality\n\n" +
+               std::string(kTestsAndOutage) + "\n\n## Teamwork\n\nAlex is a great team player.\n");
   const Diagnostic* d = Uncovered(r, "Collaboration");
   ASSERT_NE(d, nullptr) << "\"a great team player\" is not evidence of collaboration";
   EXPECT_NE(d->message.find("line 10 under \"Teamwork\" is only a verdict"), std::string::npos)
@@ -212,6 +213,49 @@ TEST(Judgement, APlanForNextYearIsNotCoverage) {
       "---\nrubric: backend-developer\n---\nShe paired with the mobile team every week on the "
       "payments rollout and onboarded two of their engineers.\n");
   EXPECT_EQ(Uncovered(done, "Collaboration"), nullptr);
+}
+
+using testing::HasRule;
+using testing::Lint;
+
+// Claims sized by nothing, in words no achievement verb names (metrics).
+TEST(Judgement, ClaimsWithoutAnAchievementVerb) {
+  EXPECT_TRUE(HasRule(Lint("His timeliness and efficiency are all above his peers."),
+                      "metrics.unmeasured-achievement"));
+  EXPECT_TRUE(HasRule(Lint("His numbers continue to impress."), "metrics.unmeasured-achievement"));
+  EXPECT_TRUE(HasRule(Lint("This worker always turns in great results."),
+                      "metrics.unmeasured-achievement"));
+  // A figure sizes it; a ranking inside a plan is not a claim.
+  EXPECT_FALSE(HasRule(Lint("His close rate is 12 points above his peers."),
+                       "metrics.unmeasured-achievement"));
+  EXPECT_FALSE(HasRule(Lint("He will need to rank above his peers by June."),
+                       "metrics.unmeasured-achievement"));
+}
+
+// A criticism in words no cue knows is still a criticism when the sentence sounds negative; a
+// counted incident is not (it is specific).
+TEST(Judgement, CriticismByItsTone) {
+  EXPECT_TRUE(HasRule(Lint("Isaac was very tough to work with and frustrating in meetings."),
+                      "balance.no-next-step"));
+  EXPECT_TRUE(HasRule(Lint("Alecia has difficulty locating the information she needs."),
+                      "balance.no-next-step"));
+  EXPECT_FALSE(
+      HasRule(Lint("Export job: zero silent failures; every failure alerts within one hour."),
+              "balance.no-next-step"));
+}
+
+// The whole-review balance: praise that sounds backhanded is not a strength, and a ceiling
+// remark is not something to improve.
+TEST(Judgement, BalanceVerdictsReadTheTone) {
+  const std::string praise_and_ceiling =
+      "Eloise was an absolute pleasure to work with. She did great work and met all of her "
+      "deadlines this year. Unfortunately I did not see any room for growth.\n";
+  EXPECT_TRUE(HasRule(Lint(praise_and_ceiling), "balance.missing-constructive"));
+  const std::string backhanded =
+      "George is not a reliable member of our team since he frequently skirts assignments and "
+      "relies on others to draft major portions. He is a good worker on paper but lazy and "
+      "careless in practice. His reports are careless and riddled with errors.\n";
+  EXPECT_TRUE(HasRule(Lint(backhanded), "balance.missing-positive"));
 }
 
 }  // namespace
