@@ -47,19 +47,25 @@ bool InSection(const Document& doc, int section, int ancestor) {
 }
 
 // Words of `content` that are not part of a template finding.
-int RealWords(const Document& doc, Span content, const std::vector<Diagnostic>& findings) {
+// Does the field hold at least two words that are not placeholders (a template rule's finding,
+// "n/a", "none")? Stops at the second: a field without a PIP heading may run to the end of a
+// long draft.
+bool FilledIn(const Document& doc, Span content, const std::vector<Diagnostic>& findings) {
   const std::string placeholders = RuleIdOf(Needed::kTemplateFindings);  // "template."
+  std::vector<Span> stand_ins;
+  for (const Diagnostic& d : findings)
+    if (d.rule.rfind(placeholders, 0) == 0 && d.span.Overlaps(content)) stand_ins.push_back(d.span);
+  auto first = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), content.begin,
+                                [](const Token& t, uint32_t at) { return t.span.begin < at; });
   int words = 0;
-  for (const Token& t : doc.tokens) {
-    if (t.span.begin < content.begin || t.span.end > content.end) continue;
+  for (auto t = first; t != doc.tokens.end() && t->span.end <= content.end && words < 2; ++t) {
     bool placeholder = false;
-    for (const Diagnostic& d : findings)
-      if (d.rule.rfind(placeholders, 0) == 0 && d.span.Overlaps(t.span)) placeholder = true;
-    std::string w = FoldCase(doc.Text(t.span));
+    for (const Span& s : stand_ins) placeholder = placeholder || s.Overlaps(t->span);
+    std::string w = FoldCase(doc.Text(t->span));
     if (w == "n" || w == "a" || w == "na" || w == "none") placeholder = true;
     if (!placeholder) ++words;
   }
-  return words;
+  return words >= 2;
 }
 
 }  // namespace
@@ -122,7 +128,7 @@ void AnalysePip(const Document& doc, const EvidenceView& evidence, const PipEvid
     }
   }
   for (PipField& pf : pip.fields)
-    if (pf.present) pf.filled = RealWords(doc, pf.content, findings) >= 2;
+    if (pf.present) pf.filled = FilledIn(doc, pf.content, findings);
 
   const PipField& timeline = pip.fields[2];
   const PipField& metrics = pip.fields[4];
