@@ -128,6 +128,7 @@ Subject SentenceReader::NounPhraseAfter(uint32_t t, Subject fallback) const {
 // "During the review period, she ...": an opening prepositional phrase up to its comma is not
 // the subject. Returns the first word after it, or `b_`.
 uint32_t SentenceReader::AfterOpeningPhrase() const {
+  if (b_ >= e_) return b_;  // a sentence without words (an empty heading)
   std::string_view w = Text(b_);
   static constexpr std::string_view kOpeners[] = {
       "During",     "In",    "After",   "Before",     "Since", "For",    "Over",
