@@ -80,11 +80,13 @@ struct Input {
 
 // Files, configuration and engine exactly as the lint command sets them up, so a team's
 // packs, rubric files and rule levels apply here too.
-std::unique_ptr<Engine> SetUpLint(const ReportOptions& options, const std::vector<std::string>& paths,
-                                  LintSetup* setup, std::vector<std::string>* errors) {
+std::unique_ptr<Engine> SetUpLint(const ReportOptions& options,
+                                  const std::vector<std::string>& paths, LintSetup* setup,
+                                  std::vector<std::string>* errors) {
   setup->inputs = CollectFiles(paths);
   std::unique_ptr<Engine> engine;
-  if (LoadConfigs(options.setup, setup, errors)) engine = BuildEngine(options.setup, *setup, errors);
+  if (LoadConfigs(options.setup, setup, errors))
+    engine = BuildEngine(options.setup, *setup, errors);
   if (!engine) return nullptr;
   DropIgnored(setup);
   return engine;

@@ -22,10 +22,10 @@
 #include <nlohmann/json.hpp>
 
 #include "../diagnostic.h"
+#include "../kind.h"
 #include "../lint_setup.h"
 #include "../redact.h"
 #include "../scorecard.h"
-#include "../kind.h"
 
 namespace reviewlint::report {
 
@@ -46,7 +46,8 @@ struct ReportOptions {
 struct ReviewReport {
   std::string path;
   std::string error;  // why the file could not be linted, or ""
-  std::string kind = kReview;  // kReview, kSelfReview, kImprovementPlan or kPeerFeedback (../kind.h)
+  std::string kind =
+      kReview;  // kReview, kSelfReview, kImprovementPlan or kPeerFeedback (../kind.h)
   std::string employee, reviewer, rating;
   std::optional<int> rating_value;  // 1..5
   Scorecard scorecard;

@@ -4,9 +4,9 @@
 
 #include <sstream>
 
+#include "kind.h"
 #include "report/format.h"
 #include "report/html.h"
-#include "kind.h"
 #include "report/outliers.h"
 #include "report/report.h"
 #include "test_util.h"
@@ -53,9 +53,10 @@ TEST(ReportKind, FrontMatterTypeDecidesFirst) {
   EXPECT_EQ(DraftKind({.type = "PIP"}).name, kImprovementPlan);
   EXPECT_EQ(DraftKind({.type = "performance improvement plan"}).name, kImprovementPlan);
   // An explicit review stays a review, whatever the text.
-  EXPECT_EQ(DraftKind({.type = "annual review", .plan_heading = true, .prose = "I did it.",
-                       .words = 3}).name,
-            kReview);
+  EXPECT_EQ(
+      DraftKind({.type = "annual review", .plan_heading = true, .prose = "I did it.", .words = 3})
+          .name,
+      kReview);
 }
 
 TEST(ReportKind, PipSectionSameNamesAndFirstPerson) {
@@ -200,8 +201,7 @@ Report LargeReport(size_t n) {
   std::string text;
   while (text.size() < 2000) text += "She is a good communicator and somewhat reliable. ";
   for (size_t i = 0; i < n; ++i) {
-    ReviewReport r = Draft("team-" + std::to_string(i % 7) + "/review-" + std::to_string(i) +
-                               ".md",
+    ReviewReport r = Draft("team-" + std::to_string(i % 7) + "/review-" + std::to_string(i) + ".md",
                            300 + (i * 37) % 200, 10, int(i % 11));
     r.reviewer = "Reviewer " + std::to_string(i % 9);
     r.trait_words = i % 13 == 0 ? 4 : 0;
