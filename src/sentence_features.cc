@@ -366,10 +366,8 @@ void SentenceReader::AddAchievementCue(uint32_t t, Subject subject, std::vector<
 // present, leads to the infinitive at `to`; a modal before it makes the whole a plan.
 bool SentenceReader::EffortBefore(uint32_t to) const {
   if (FutureBefore(to)) return false;
-  for (uint32_t k = to > b_ + 3 ? to - 3 : b_; k < to; ++k) {
-    std::string_view w = Text(k);
-    if (w == "tries" || w == "tried" || w == "beyond" || w == "hard" || w == "strives") return true;
-  }
+  for (uint32_t k = to > b_ + 3 ? to - 3 : b_; k < to; ++k)
+    if (Is(k, kEffortWord)) return true;
   return false;
 }
 

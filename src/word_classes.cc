@@ -35,6 +35,7 @@ constexpr Source kLists[] = {
     {"en/features/engineering-words", kEngineeringWord},
     {"en/features/peer-nouns", kPeerNoun},
     {"en/features/comparison-words", kComparisonWord},
+    {"en/features/effort-words", kEffortWord},
     {"en/lexicon/role-nouns", kRoleNoun},
     {"en/lexicon/work-nouns", kWorkNoun},
 };

@@ -42,6 +42,7 @@ enum WordClassBit : uint32_t {
   kPeerNoun = 1u << 23,         // the people a reviewee is ranked against ("peers", "coworkers")
   kComparisonWord = 1u << 24,   // ranks against others ("above", "higher", "outshines")
   kResultNoun = 1u << 25,       // a sizeable result ("results", "sales", "improvement")
+  kEffortWord = 1u << 26,       // effort leading to an infinitive ("tries", "beyond", "hard")
 };
 
 /// The classes of nouns. Noun lists name the singular; documents say "workers" and
