@@ -380,9 +380,8 @@ LintResult Engine::Lint(const SourceFile& source, const Markup& markup, Workspac
 
 LintResult Engine::Lint(const Document& doc, Workspace& ws, const FilePolicy* policy) const {
   LintResult result;
-  std::vector<uint8_t> evidence;
-  result.diagnostics = SpanFindings(doc, ws, &evidence);
-  DocumentFindings(doc, evidence, ws, policy, &result);
+  result.diagnostics = SpanFindings(doc, ws, &ws.evidence);
+  DocumentFindings(doc, ws.evidence, ws, policy, &result);
   ApplyPolicy(doc, policy, &result.diagnostics);
   result.scorecard.findings_per_pack.clear();
   for (const Diagnostic& d : result.diagnostics)
@@ -472,7 +471,9 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
       RequiredEvidence(Needed::kPraise),           RequiredEvidence(Needed::kCriticism),
       RequiredEvidence(Needed::kStrengthsHeading), RequiredEvidence(Needed::kGrowthHeading),
       RequiredEvidence(Needed::kSpecificDetail),   RequiredEvidence(Needed::kDemand),
-      RequiredEvidence(Needed::kSuggestion),       RequiredEvidence(Needed::kCeiling)};
+      RequiredEvidence(Needed::kSuggestion),       RequiredEvidence(Needed::kCeiling),
+      RequiredEvidence(Needed::kNotAProblem),      RequiredEvidence(Needed::kAdvice),
+      RequiredEvidence(Needed::kProblemSignal),    sc.kind.name == kSelfReview};
   AnalyseBalance(doc, view, balance, features, result->diagnostics, &sc);
 
   // A rubric the user did not name applies only to a draft about the work it describes, and

@@ -33,6 +33,7 @@ class Workspace {
   std::vector<Hit> hits;
   std::vector<int> scratch;
   DocumentFeatures features;
+  std::vector<uint8_t> evidence;  // the last draft's evidence flags: sentence x evidence set
 };
 
 /// Which rules run and how severe they are (--rule, the editor's settings): a level by rule id
@@ -93,6 +94,8 @@ class Engine {
   /// Every rule id and pack name, for suppression comments and "did you mean".
   const std::vector<std::string>& known_ids() const { return known_ids_; }
   Document Parse(const SourceFile& source, const Markup& markup, Workspace& ws) const;
+  /// The names of the packs' evidence sets, by the index Workspace::evidence uses.
+  const std::vector<std::string>& evidence_names() const { return evidence_names_; }
 
   const std::vector<RulePack>& packs() const { return packs_; }
   /// All rules of all packs, enabled or not, in pack order.

@@ -32,6 +32,9 @@ enum class Needed : unsigned char {
   kDemand,            // evidence balance/demand
   kSuggestion,        // evidence balance/suggestion
   kCeiling,           // evidence balance/ceiling
+  kNotAProblem,       // evidence balance/not-a-problem
+  kAdvice,            // evidence balance/advice
+  kProblemSignal,     // evidence balance/problem-signal
   kSpecificDetail,    // evidence vagueness/specific-detail
   kVagueFindings,     // the findings of pack vagueness
   kTemplateFindings,  // the findings of pack template

@@ -19,6 +19,9 @@ class SentenceReader {
 
   Subject FindSubject() const;
   uint32_t AfterOpeningPhrase() const;
+  uint32_t AfterPrepositionalOpener() const;
+  uint32_t AfterStance(uint32_t from) const;
+  uint32_t AfterComma(uint32_t t) const;
   void FindCues(Subject subject, std::vector<Cue>* out) const;
   bool NamesArtefact() const;
   bool Elaborates() const;
@@ -129,17 +132,50 @@ Subject SentenceReader::NounPhraseAfter(uint32_t t, Subject fallback) const {
 // the subject. Returns the first word after it, or `b_`.
 uint32_t SentenceReader::AfterOpeningPhrase() const {
   if (b_ >= e_) return b_;  // a sentence without words (an empty heading)
+  return AfterStance(AfterPrepositionalOpener());
+}
+
+// "During the migration, she ..." -> "she ...".
+uint32_t SentenceReader::AfterPrepositionalOpener() const {
   std::string_view w = Text(b_);
   static constexpr std::string_view kOpeners[] = {
       "During",     "In",    "After",   "Before",     "Since", "For",    "Over",
       "Throughout", "With",  "Despite", "Regardless", "As",    "At",     "From",
       "On",         "Given", "Beyond",  "Besides",    "Apart", "Outside"};
   if (std::find(std::begin(kOpeners), std::end(kOpeners), w) == std::end(kOpeners)) return b_;
+  uint32_t after = AfterComma(b_);
+  return after < e_ ? after : b_;
+}
+
+// The word after the first comma within twelve words from `t`, or the sentence's end.
+uint32_t SentenceReader::AfterComma(uint32_t t) const {
   std::string_view prose = doc_.prose();
-  for (uint32_t t = b_; t + 1 < e_ && t < b_ + 12; ++t)
-    for (uint32_t p = doc_.tokens[t].span.end; p < doc_.tokens[t + 1].span.begin; ++p)
-      if (prose[p] == ',') return t + 1;
-  return b_;
+  for (uint32_t k = t; k + 1 < e_ && k < t + 12; ++k)
+    for (uint32_t p = doc_.tokens[k].span.end; p < doc_.tokens[k + 1].span.begin; ++p)
+      if (prose[p] == ',') return k + 1;
+  return e_;
+}
+
+// "I think (that) he ...", "I'm confident that Joe ...", "We really believe she ..." -> the clause
+// after the writer's stance, when a person or their work opens it (not "I hope to see ...").
+uint32_t SentenceReader::AfterStance(uint32_t from) const {
+  if (from >= e_ || !IsWriter(from)) return from;
+  uint32_t t = from + 1;
+  while (t < e_ && t < from + 4 && !Is(t, kStanceWord) &&
+         Is(t, kModal | kIntensifier | kCopula | kFunctionWord | kAdverb))
+    ++t;
+  if (t >= e_ || !Is(t, kStanceWord)) return from;
+  ++t;
+  if (t < e_ && (Text(t) == "that" || Text(t) == "like")) ++t;
+  if (t >= e_) return from;
+  auto opens_clause = [&](uint32_t k) {
+    return k < e_ &&
+           (Is(k, kPronoun | kPossessive) || IsDeterminer(k) || (Capitalized(k) && !Known(k)));
+  };
+  if (opens_clause(t)) return t;
+  // "I think that with a bit more focus, he could ...": the clause after the comma.
+  uint32_t after = AfterComma(t);
+  return opens_clause(after) ? after : from;
 }
 
 Subject SentenceReader::FindSubject() const {

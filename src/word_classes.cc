@@ -36,6 +36,7 @@ constexpr Source kLists[] = {
     {"en/features/peer-nouns", kPeerNoun},
     {"en/features/comparison-words", kComparisonWord},
     {"en/features/effort-words", kEffortWord},
+    {"en/features/stance-words", kStanceWord},
     {"en/lexicon/role-nouns", kRoleNoun},
     {"en/lexicon/work-nouns", kWorkNoun},
 };

@@ -43,6 +43,7 @@ enum WordClassBit : uint32_t {
   kComparisonWord = 1u << 24,   // ranks against others ("above", "higher", "outshines")
   kResultNoun = 1u << 25,       // a sizeable result ("results", "sales", "improvement")
   kEffortWord = 1u << 26,       // effort leading to an infinitive ("tries", "beyond", "hard")
+  kStanceWord = 1u << 27,       // the writer's stance before a clause ("think", "confident")
 };
 
 /// The classes of nouns. Noun lists name the singular; documents say "workers" and

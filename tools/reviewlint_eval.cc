@@ -9,6 +9,7 @@
 
 #include "corpus_eval.h"
 #include "dev_eval.h"
+#include "feature_dump.h"
 
 namespace {
 namespace fs = std::filesystem;
@@ -32,6 +33,9 @@ const char kUsage[] =
     "--verdicts    also score whole-review balance verdicts from this JSON-lines file\n"
     "--per-rule    also print tp, fp and P per rule, and the should-flag sentences each reaches\n"
     "--verbose     list every miss and false positive (dev sets: and every wrong verdict)\n"
+    "--features FILE  print what the sentence feature layer reads in FILE (balance side, "
+    "subject,\n"
+    "              tone, cues), one sentence per line, and exit\n"
     "Dev-set P and R count as ../shared/research/dev-labels/score_dev.py does (see "
     "tests/devlabels/README.md).\n"
     "Exit status: 0; 2 on a usage error or bad data.\n";
@@ -40,7 +44,7 @@ struct Args {
   bool verbose = false, per_rule = false;
   std::string folder = "tests/corpus/drafts";
   std::vector<std::string> labels;
-  std::string csv, verdicts;
+  std::string csv, verdicts, features;
 };
 
 std::vector<std::string> SplitCommas(const std::string& s) {
@@ -68,8 +72,11 @@ int ParseArgs(int argc, char** argv, Args* a) {
     } else if (arg == "--help" || arg == "-h") {
       std::cout << kUsage;
       return 0;
-    } else if (arg == "--labels" || arg == "--csv" || arg == "--verdicts") {
-      std::string* out = arg == "--csv" ? &a->csv : arg == "--verdicts" ? &a->verdicts : &list;
+    } else if (arg == "--labels" || arg == "--csv" || arg == "--verdicts" || arg == "--features") {
+      std::string* out = arg == "--csv"        ? &a->csv
+                         : arg == "--verdicts" ? &a->verdicts
+                         : arg == "--features" ? &a->features
+                                               : &list;
       if (!value(out)) {
         std::cerr << "reviewlint-eval: " << arg << " needs a value\n" << kUsage;
         return kExitError;
@@ -185,6 +192,11 @@ int main(int argc, char** argv) {
     return kExitError;
   }
   std::string error;
+  if (!a.features.empty()) {
+    if (eval::DumpFeatures(*engine, a.features, std::cout, &error)) return 0;
+    std::cerr << "reviewlint-eval: " << error << "\n";
+    return kExitError;
+  }
   if (!a.labels.empty()) {
     if (!DevSetsOnRequest(*engine, a, &error)) {
       std::cerr << "reviewlint-eval: " << error << "\n";

@@ -40,8 +40,9 @@ CueVerdict VerdictOf(const DocumentFeatures& features, size_t sentence) {
   for (uint32_t c = f.cues_begin; c < f.cues_end; ++c) {
     const Cue& cue = features.cues[c];
     if (cue.target != CueTarget::kPerson && cue.target != CueTarget::kWork) continue;
+    if (cue.future) continue;  // "could be a great asset", "would have been unable to"
     if (cue.polarity < 0) v.criticism = true;
-    if (cue.future || cue.kind == kFaintWord) continue;
+    if (cue.kind == kFaintWord) continue;
     bool achieved = cue.kind == kAchievementVerb && !cue.negated;
     if (cue.polarity > 0 || achieved) v.praise = true;
   }
@@ -58,15 +59,30 @@ CueVerdict SidesOf(const EvidenceView& evidence, const BalanceEvidence& ids,
                    const DocumentFeatures& features, size_t s, bool weigh_tone) {
   CueVerdict cues = VerdictOf(features, s);
   SentenceFeatures f = s < features.sentences.size() ? features.sentences[s] : SentenceFeatures{};
-  bool faint = false;
-  for (uint32_t c = f.cues_begin; c < f.cues_end; ++c)
+  bool faint = false, hoped_for = false;
+  for (uint32_t c = f.cues_begin; c < f.cues_end; ++c) {
     faint = faint || features.cues[c].kind == kFaintWord;
+    hoped_for = hoped_for || (features.cues[c].polarity > 0 && features.cues[c].future);
+  }
+  // Praise words under a modal or a wish are a hope, not a strength ("if she were more
+  // motivated, she would be an exceptional employee"; "I hope this issue is resolved soon").
+  hoped_for = (hoped_for && !cues.praise) ||
+              (f.future && f.subject == Subject::kWriter && !ids.self_review);
   CueVerdict v;
-  v.praise = (evidence.Has(s, ids.praise) && !faint) || cues.praise;
+  v.praise = (evidence.Has(s, ids.praise) && !faint && !hoped_for) || cues.praise;
   // Constructive feedback is a criticism, a gap or a suggestion to do something differently; a
-  // ceiling remark alone ("has maxed out her potential") gives nothing to act on.
-  bool asks = evidence.Has(s, ids.demand) || evidence.Has(s, ids.suggestion);
-  bool listed = evidence.Has(s, ids.criticism);
+  // ceiling remark alone ("has maxed out her potential") gives nothing to act on. What the
+  // writer means to do ("we need to understand", "we should give him more scope") is not
+  // something the reviewee can act on, unless it names them ("we need him to").
+  bool by_writer = f.subject == Subject::kWriter && !ids.self_review;
+  bool asks = ((evidence.Has(s, ids.demand) || evidence.Has(s, ids.advice)) && !by_writer) ||
+              evidence.Has(s, ids.suggestion);
+  // A criticism word negated ("with no problems") is not criticism, nor are the writer's own
+  // needs ("everything he needs to succeed") unless they name a problem or sound critical.
+  bool writers_needs = by_writer && !evidence.Has(s, ids.problem) && !cues.criticism &&
+                       f.tone.criticism < kCriticalTone;
+  bool listed =
+      evidence.Has(s, ids.criticism) && !evidence.Has(s, ids.not_a_problem) && !writers_needs;
   if (weigh_tone) {
     const Tone& tone = f.tone;
     bool about = AboutReviewee(f);
@@ -76,7 +92,8 @@ CueVerdict SidesOf(const EvidenceView& evidence, const BalanceEvidence& ids,
   }
   v.criticism = listed || asks || cues.criticism;
   // ("no room for growth" reads as a demand's words; the ceiling decides)
-  if (evidence.Has(s, ids.ceiling)) v.criticism = evidence.Has(s, ids.suggestion) || cues.criticism;
+  if (evidence.Has(s, ids.ceiling))
+    v.criticism = evidence.Has(s, ids.suggestion) || evidence.Has(s, ids.advice) || cues.criticism;
   return v;
 }
 

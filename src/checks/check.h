@@ -91,6 +91,11 @@ struct BalanceEvidence {
   int praise = -1, criticism = -1, strengths_heading = -1, growth_heading = -1, specific = -1;
   int demand = -1, suggestion = -1;  // "needs to improve", "should write design docs first"
   int ceiling = -1;                  // "has reached her potential": not something to act on
+  int not_a_problem = -1;            // "completes it with no problems": a criticism word negated
+  int advice = -1;   // "should seek harder projects", "with a bit more focus she could": when the
+                     // reviewee is the one to act (not "we should give him more scope")
+  int problem = -1;  // "often ships without tests", "struggles"
+  bool self_review = false;  // the writer is the reviewee
 };
 /// Strengths and growth points are read from the section headings, the pack's praise and
 /// criticism evidence and the sentence features: a cue that praises the person or their work is

@@ -258,5 +258,33 @@ TEST(Judgement, BalanceVerdictsReadTheTone) {
   EXPECT_TRUE(HasRule(Lint(backhanded), "balance.missing-positive"));
 }
 
+// What counts as constructive: a criticism word that is negated is not one; the writer's own
+// plans ("we need to understand", "we should keep him") are not something the reviewee can act
+// on; a ceiling remark in any wording is not one; advice to the reviewee in words no list names
+// is one, even after "I think that ...".
+TEST(Judgement, WhatCountsAsConstructive) {
+  EXPECT_TRUE(HasRule(Lint("Priyanka writes careful release notes. She closes every ticket with no "
+                           "problems and I have never spotted a mistake in her reports.\n"),
+                      "balance.missing-constructive"));
+  EXPECT_TRUE(HasRule(Lint("Omar is a dependable analyst who turns in clean reports. We need to "
+                           "understand how to keep him, and we should do everything we can to "
+                           "make sure he has what he needs to succeed.\n"),
+                      "balance.missing-constructive"));
+  EXPECT_TRUE(HasRule(Lint("Lena is a dependable analyst and her reports are excellent. She "
+                           "doesn't show any room for improvement. We are not sure we see her "
+                           "moving much further in the company.\n"),
+                      "balance.missing-constructive"));
+  EXPECT_FALSE(HasRule(Lint("Lena is a dependable analyst and her reports are excellent. Lena "
+                            "should seek out harder projects to gain exposure.\n"),
+                       "balance.missing-constructive"));
+  EXPECT_FALSE(HasRule(Lint("Lena is a dependable analyst and her reports are excellent. I think "
+                            "that with a bit more structure in her week, she could take on a "
+                            "larger account.\n"),
+                       "balance.missing-constructive"));
+  EXPECT_FALSE(HasRule(Lint("Lena is a dependable analyst and her reports are excellent. Some "
+                            "extra training in the new ledger tool is needed.\n"),
+                       "balance.missing-constructive"));
+}
+
 }  // namespace
 }  // namespace reviewlint

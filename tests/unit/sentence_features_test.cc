@@ -133,6 +133,16 @@ TEST(SentenceFeatures, Tone) {
   EXPECT_EQ(tone("She fixed the crash in the bug tracker.").criticism, 0);
 }
 
+// The writer's stance ("I think that", "I'm confident that") stands before the real subject.
+TEST(SentenceFeatures, TheSubjectAfterTheWritersStance) {
+  EXPECT_EQ(Describe("I think that Jalen should be trained more.").substr(0, 14), "subject=person");
+  EXPECT_EQ(Describe("I believe he has grown a lot this year.").substr(0, 14), "subject=person");
+  EXPECT_EQ(Describe("I think that with a bit more focus, she could lead it.").substr(0, 14),
+            "subject=person");
+  EXPECT_EQ(Describe("I hope to see the new tool soon."), "subject=writer");
+  EXPECT_EQ(Describe("We need to understand the budget first."), "subject=writer");
+}
+
 TEST(SentenceFeatures, ArtefactsAreNamedThings) {
   EXPECT_EQ(Describe("She fixed PAY-412."), "subject=person | artefact");
   EXPECT_EQ(Describe("He wrote retry_policy for #381."), "subject=person | artefact");
