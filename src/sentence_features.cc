@@ -24,6 +24,7 @@ class SentenceReader {
   uint32_t AfterComma(uint32_t t) const;
   void FindCues(Subject subject, std::vector<Cue>* out) const;
   bool NamesArtefact() const;
+  bool NamesPerson() const;
   bool Elaborates() const;
   bool HasModal() const { return first_modal_ < e_; }
   uint32_t FirstModal() const { return first_modal_; }
@@ -130,6 +131,21 @@ Subject SentenceReader::NounPhraseAfter(uint32_t t, Subject fallback) const {
 
 // "During the review period, she ...": an opening prepositional phrase up to its comma is not
 // the subject. Returns the first word after it, or `b_`.
+// A person other than the writer after the sentence's first word: "I love his enthusiasm",
+// "we can count on Joe".
+bool SentenceReader::NamesPerson() const {
+  for (uint32_t t = b_ + 1; t < e_; ++t) {
+    if (Is(t, kPronoun | kPossessive)) {
+      std::string_view w = Text(t);
+      if (!IsWriter(t) && w != "my" && w != "our" && w != "its" && w != "you" && w != "your")
+        return true;
+    } else if (Capitalized(t) && !Known(t)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 uint32_t SentenceReader::AfterOpeningPhrase() const {
   if (b_ >= e_) return b_;  // a sentence without words (an empty heading)
   return AfterStance(AfterPrepositionalOpener());
@@ -522,6 +538,7 @@ void AnalyseSentences(const Document& doc, const WordClasses& classes, DocumentF
     reader.FindCues(f.subject, &out->cues);
     f.cues_end = static_cast<uint32_t>(out->cues.size());
     f.artefact = reader.NamesArtefact();
+    f.names_person = reader.NamesPerson();
     f.elaborated = reader.Elaborates();
     f.future = reader.HasModal();
     f.tone = ReadTone(doc, classes, doc.sentences[i], reader.FirstModal());

@@ -49,6 +49,7 @@ struct SentenceFeatures {
   uint32_t cues_begin = 0, cues_end = 0;  // into DocumentFeatures::cues
   bool artefact = false;                  // names a ticket, identifier or acronym
   bool elaborated = false;                // a colon or dash, then eight words or more
+  bool names_person = false;              // a person other than the writer after the first word
   bool future = false;                    // any modal, wish or condition in the sentence
   Tone tone;                              // how positive and how negative it sounds
 };
@@ -63,6 +64,10 @@ struct DocumentFeatures {
 inline bool AboutReviewee(const SentenceFeatures& f) {
   return f.subject == Subject::kPerson || f.subject == Subject::kNone ||
          f.subject == Subject::kWork;
+}
+/// The writer's feeling about the reviewee: "I love his enthusiasm", "I appreciate her care".
+inline bool WriterAboutReviewee(const SentenceFeatures& f) {
+  return f.subject == Subject::kWriter && f.names_person;
 }
 /// A sentence about the reviewee that sounds clearly negative (or positive), and more so than
 /// the other way: "Her numbers are dismal", "Isaac was very tough to work with".

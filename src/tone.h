@@ -22,6 +22,9 @@ struct Tone {
 
 /// A sum that sounds clear: VADER's 2.5, one "great" or "love", or "poor" with "late".
 constexpr int kClearTone = 25;
+/// Below 1.0 a sentence's negative words are too faint to turn its praise backhanded ("does
+/// work very hard": "hard" is VADER's -0.4).
+constexpr int kFaintTone = 10;
 /// A sentence about the reviewee is a criticism from 2.0 ("poor", "tough to work with"): set on
 /// the development set, where 1.5 let too many mild words through (balance P 0.84) and 2.5 missed
 /// plain criticisms.

@@ -85,8 +85,10 @@ CueVerdict SidesOf(const EvidenceView& evidence, const BalanceEvidence& ids,
       evidence.Has(s, ids.criticism) && !evidence.Has(s, ids.not_a_problem) && !writers_needs;
   if (weigh_tone) {
     const Tone& tone = f.tone;
-    bool about = AboutReviewee(f);
-    v.praise = (v.praise && tone.criticism <= tone.praise) || (about && tone.praise >= kClearTone);
+    bool about = AboutReviewee(f) || WriterAboutReviewee(f);
+    // (a faint negative word, "works very hard", does not make praise backhanded)
+    bool backhanded = tone.criticism > tone.praise && tone.criticism >= kFaintTone;
+    v.praise = (v.praise && !backhanded) || (about && tone.praise >= kClearTone);
     listed = (listed && !(tone.praise > tone.criticism && tone.praise >= kCriticalTone)) ||
              (about && tone.criticism >= kClearTone);
   }

@@ -258,6 +258,22 @@ TEST(Judgement, BalanceVerdictsReadTheTone) {
   EXPECT_TRUE(HasRule(Lint(backhanded), "balance.missing-positive"));
 }
 
+// What counts as a strength: the writer's warmth about the reviewee ("I love his ..."), praise
+// of potential ("very high potential"), praise with a faint negative word ("works very hard");
+// and one criticism with no strength at all is missing the positive side.
+TEST(Judgement, WhatCountsAsAStrength) {
+  EXPECT_FALSE(HasRule(Lint("Marco has struggled to find his way around the billing code and "
+                            "his first reports had errors. I love his curiosity about the domain "
+                            "and he signed up for the finance course next month.\n"),
+                       "balance.missing-positive"));
+  EXPECT_FALSE(HasRule(Lint("Marco often misses the Monday deadline for the sales summary. I can "
+                            "see him having very high potential, as he does work very hard.\n"),
+                       "balance.missing-positive"));
+  EXPECT_TRUE(HasRule(Lint("Over the last quarter Marco has often missed the Monday deadline for "
+                           "the weekly sales summary.\n"),
+                      "balance.missing-positive"));
+}
+
 // What counts as constructive: a criticism word that is negated is not one; the writer's own
 // plans ("we need to understand", "we should keep him") are not something the reviewee can act
 // on; a ceiling remark in any wording is not one; advice to the reviewee in words no list names
