@@ -20,18 +20,22 @@ struct PersonCounts {
 // Counts the singular personal pronouns, word by word (letters; other bytes end a word, so
 // "I'm" counts its "I").
 PersonCounts CountPronouns(std::string_view prose) {
-  static const char* const kFirst[] = {"i", "me", "my", "mine", "myself"};
+  using namespace std::string_view_literals;
+  static constexpr std::string_view kFirst[] = {"i"sv, "me"sv, "my"sv, "mine"sv, "myself"sv};
   // The reviewee as someone else: "she", or "you" in a review written to them.
-  static const char* const kThird[] = {"he",      "she",     "him", "her",  "his",   "hers",
-                                       "himself", "herself", "you", "your", "yours", "yourself"};
+  static constexpr std::string_view kThird[] = {
+      "he"sv,      "she"sv,     "him"sv, "her"sv,  "his"sv,   "hers"sv,
+      "himself"sv, "herself"sv, "you"sv, "your"sv, "yours"sv, "yourself"sv};
   PersonCounts n;
   char word[9];  // the word's first letters, lower case; longer words are no pronoun
   size_t letters = 0;
   auto count = [&] {
-    if (letters <= 8) {
+    // Every pronoun starts with i, m, h, s or y: most words are passed over at their first letter.
+    const char c = word[0];
+    if (letters <= 8 && (c == 'i' || c == 'm' || c == 'h' || c == 's' || c == 'y')) {
       std::string_view w(word, letters);
-      for (const char* p : kFirst) n.first += w == p;
-      for (const char* p : kThird) n.third += w == p;
+      for (std::string_view p : kFirst) n.first += w == p;
+      for (std::string_view p : kThird) n.third += w == p;
     }
     letters = 0;
   };

@@ -132,14 +132,17 @@ std::vector<bool> FlaggedSentences(const Document& doc, const std::vector<Diagno
 struct Judge {
   const RubricInputs& in;
   std::vector<bool> flagged = FlaggedSentences(in.doc, in.findings);
+  // Per section: whether its own title is about what comes next; -1 until asked.
+  mutable std::vector<int8_t> goals_title = std::vector<int8_t>(in.doc.markup.sections.size(), -1);
   // A section about what comes next: "## Goals", "## Goals for 2027", "## Next year".
   bool InGoalsSection(int section) const {
     static const RE2 goals(
         R"((?i)^\W*(?:goals?|objectives?)\s*(?:for\b.*)?$|\bnext (?:year|half|quarter|cycle|steps?)\b|\blooking ahead\b|\b(?:development|growth) plan\b|\bfocus areas?\b)");
     const Document& doc = in.doc;
     for (int s = section; s >= 0; s = doc.markup.sections[s].parent) {
-      Span t = doc.markup.sections[s].title;
-      if (RE2::PartialMatch(doc.Text(t), goals)) return true;
+      int8_t& known = goals_title[static_cast<size_t>(s)];
+      if (known < 0) known = RE2::PartialMatch(doc.Text(doc.markup.sections[s].title), goals);
+      if (known) return true;
     }
     return false;
   }
