@@ -31,7 +31,7 @@ class Workspace {
   Segmenter segmenter;
   WordKeyer keyer;
   std::vector<Hit> hits;
-  std::vector<int> scratch;
+  Matcher::Scratch scratch;
   DocumentFeatures features;
 };
 
