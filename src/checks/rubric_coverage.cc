@@ -94,20 +94,21 @@ bool IsCategoryHeading(std::string heading, const Rubric& rubric) {
 
 // A past-tense or achievement verb: the sentence tells of something done.
 bool TellsOfAction(const Document& doc, const Sentence& sent, const WordClasses& classes) {
-  static const char* const kIrregular[] = {
+  static constexpr std::string_view kIrregular[] = {
       "led",   "wrote",   "built",   "ran",   "found", "took",    "made",  "drove",   "caught",
       "kept",  "brought", "taught",  "gave",  "sent",  "spent",   "held",  "met",     "began",
       "broke", "chose",   "shipped", "owns",  "owned", "rewrote", "split", "set",     "cut",
       "fixes", "reviews", "writes",  "leads", "runs",  "mentors", "pairs", "handles", "maintains"};
+  std::string w;
   constexpr uint32_t kNotAction =
       kCopula | kGenericVerb | kModal | kFunctionWord | kEvaluative | kTraitWord | kFaintWord;
   for (uint32_t t = sent.tokens_begin; t < sent.tokens_end; ++t) {
     const Token& tok = doc.tokens[t];
     if (classes.Has(tok.exact, kNotAction)) continue;
     if (classes.Has(tok.exact, kAchievementVerb)) return true;
-    std::string w = FoldCase(doc.Text(tok.span));
+    FoldCaseInto(doc.Text(tok.span), &w);
     if (w.size() >= 5 && w.compare(w.size() - 2, 2, "ed") == 0) return true;
-    for (const char* v : kIrregular)
+    for (std::string_view v : kIrregular)
       if (w == v) return true;
   }
   return false;
