@@ -80,8 +80,7 @@ struct CollectedTerms {
 
 // The hits of a document, by sentence.
 struct HitTable {
-  std::vector<uint32_t> sentence_of_hit;  // by hit
-  std::vector<uint32_t> begin;            // the hits of sentence s: [begin[s], begin[s + 1])
+  std::vector<uint32_t> begin;  // the hits of sentence s: [begin[s], begin[s + 1])
 };
 
 namespace {
@@ -583,6 +582,39 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
   return findings;
 }
 
+namespace {
+
+// Drops the hits of one sentence, from `first` on, that nothing reads once the sentence's
+// evidence is noted: a guard (preceded_by / followed_by) without its rule's trigger in the
+// sentence, evidence that rubric coverage does not quote, and all but the first hit of each
+// evidence it does. A long draft's hits stay a few per sentence. `rules` and `seen` (all 0, as
+// many as there are evidence) are scratch.
+void KeepHitsInUse(size_t first, const std::vector<uint8_t>& quoted, std::vector<uint32_t>* rules,
+                   std::vector<uint8_t>* seen, std::vector<Hit>* hits_io) {
+  std::vector<Hit>& hits = *hits_io;
+  rules->clear();
+  for (size_t h = first; h < hits.size(); ++h)
+    if (hits[h].target.type == Target::kTrigger) rules->push_back(hits[h].target.index);
+  std::sort(rules->begin(), rules->end());
+  size_t kept = first;
+  for (size_t h = first; h < hits.size(); ++h) {
+    const Target t = hits[h].target;
+    bool keep = true;
+    if (t.type == Target::kEvidence) {
+      keep = quoted[t.index] && !(*seen)[t.index];
+      if (keep) (*seen)[t.index] = 1;
+    } else if (t.type == Target::kPreceded || t.type == Target::kFollowed) {
+      keep = std::binary_search(rules->begin(), rules->end(), t.index);
+    }
+    if (keep) hits[kept++] = hits[h];
+  }
+  hits.resize(kept);
+  for (size_t h = first; h < kept; ++h)
+    if (hits[h].target.type == Target::kEvidence) (*seen)[hits[h].target.index] = 0;
+}
+
+}  // namespace
+
 // Pass 1: every hit of every sentence, and every sentence's evidence (numbers, quantities and
 // dates from the tokenizer; the packs' evidence sets from the matcher).
 HitTable Engine::CollectHits(const Document& doc, Workspace& ws,
@@ -595,6 +627,11 @@ HitTable Engine::CollectHits(const Document& doc, Workspace& ws,
   hits.clear();
   HitTable table;
   table.begin.assign(n + 1, 0);
+  std::vector<uint8_t> quoted(E, 0);  // evidence that rubric coverage may quote
+  for (const std::vector<int>& categories : rubric_evidence_)
+    for (int e : categories) quoted[static_cast<size_t>(e)] = 1;
+  std::vector<uint32_t> rules;
+  std::vector<uint8_t> seen(E, 0);
   for (size_t s = 0; s < n; ++s) {
     const Sentence& sent = doc.sentences[s];
     size_t first = hits.size();
@@ -608,10 +645,9 @@ HitTable Engine::CollectHits(const Document& doc, Workspace& ws,
       else
         ev[kEvidenceDate] = 1;
     }
-    for (size_t h = first; h < hits.size(); ++h) {
+    for (size_t h = first; h < hits.size(); ++h)
       if (hits[h].target.type == Target::kEvidence) ev[hits[h].target.index] = 1;
-      table.sentence_of_hit.push_back(static_cast<uint32_t>(s));
-    }
+    KeepHitsInUse(first, quoted, &rules, &seen, &hits);
   }
   table.begin[n] = static_cast<uint32_t>(hits.size());
   return table;
@@ -625,10 +661,11 @@ void Engine::TriggerFindings(const Document& doc, const std::vector<Hit>& hits,
                              std::vector<Diagnostic>* at_sentence) const {
   QuoteIndex quotes;
   GuardIndex guards(doc, matcher_.lexicon(), hits, table.begin);
+  uint32_t s = 0;
   for (size_t h = 0; h < hits.size(); ++h) {
     const Hit& hit = hits[h];
+    while (table.begin[s + 1] <= h) ++s;
     if (hit.target.type != Target::kTrigger || hit.span.empty()) continue;
-    uint32_t s = table.sentence_of_hit[h];
     if (!Admits(hit, s, doc, evidence, quotes, guards)) continue;
     const CompiledRule& rule = compiled_[hit.target.index];
     Diagnostic d = MakeFinding(rule, hit, doc.sentences[s], doc);
