@@ -39,11 +39,20 @@ PersonCounts CountPronouns(std::string_view prose) {
     }
     letters = 0;
   };
-  for (char c : prose) {
-    bool letter =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (static_cast<unsigned char>(c) >= 0x80);
-    if (letter) {
-      if (letters < 8) word[letters] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  // Each byte as the word keeps it: a letter in lower case, a byte of 0x80 or more as it is, 0
+  // for what ends a word.
+  static constexpr struct Letters {
+    char c[256];
+    constexpr Letters() : c{} {
+      for (int i = 'a'; i <= 'z'; ++i) c[i] = static_cast<char>(i);
+      for (int i = 'A'; i <= 'Z'; ++i) c[i] = static_cast<char>(i - 'A' + 'a');
+      for (int i = 0x80; i < 0x100; ++i) c[i] = static_cast<char>(i);
+    }
+  } kLetters;
+  for (char byte : prose) {
+    const char c = kLetters.c[static_cast<unsigned char>(byte)];
+    if (c) {
+      if (letters < 8) word[letters] = c;
       ++letters;
     } else if (letters) {
       count();

@@ -150,7 +150,11 @@ bool Matcher::AddOne(const std::string& phrase, bool exact, Target target, Segme
     if (added) entry_words_.push_back(it->first);
     words_index = it->second;
   }
-  nodes_[node].entries.push_back(Entry{target, words_index});
+  // The same phrase twice for one target (in two lists of a rule) is one entry.
+  auto& entries = nodes_[node].entries;
+  for (const Entry& e : entries)
+    if (e.target == target && e.words == words_index) return true;
+  entries.push_back(Entry{target, words_index});
   return true;
 }
 
@@ -178,7 +182,6 @@ bool Matcher::Inflected(const Document& doc, uint32_t first, uint32_t words,
 void Matcher::Report(const Document& doc, uint32_t node, uint32_t first, uint32_t last,
                      FoldedWords* folded, std::vector<Hit>* out) const {
   const auto& entries = nodes_[node].entries;
-  if (entries.empty()) return;
   const Token* tokens = doc.tokens.data();
   // Entries of one node often share their words: each word list is checked once.
   uint32_t checked[4], results = 0;
@@ -280,7 +283,7 @@ void Matcher::Match(const Document& doc, const Sentence& s, std::vector<Hit>* ou
         if (j > i && !PhraseGap(prose, tokens[j - 1].span.end, t.span.begin)) break;
         node = Child(node, stem, stem ? t.stem : t.exact);
         if (!node) break;
-        Report(doc, node, i, j, &folded, out);
+        if (!nodes_[node].entries.empty()) Report(doc, node, i, j, &folded, out);
       }
     }
   }
