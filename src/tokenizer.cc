@@ -183,14 +183,17 @@ void Segmenter::CandidateBoundaries(std::string_view text, Span span,
   int32_t i = static_cast<int32_t>(span.begin);
   const auto end = static_cast<int32_t>(span.end);
   while (i < end) {
+    // The common case: letters, digits and ordinary punctuation, passed over in a tight loop.
+    if (s[i] < 0x80 && ascii.c[s[i]] == kSbOther) {
+      do ++i;
+      while (i < end && s[i] < 0x80 && ascii.c[s[i]] == kSbOther);
+      after_term = false;
+      continue;
+    }
     uint8_t cls;
     if (s[i] < 0x80) {
       cls = ascii.c[s[i]];
       ++i;
-      if (cls == kSbOther) {  // the common case: a letter, digit or ordinary punctuation
-        after_term = false;
-        continue;
-      }
     } else {
       UChar32 c;
       U8_NEXT(s, i, end, c);
