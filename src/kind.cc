@@ -124,6 +124,27 @@ std::vector<std::string> PlanFields(const Document& doc, const PipAnalysis& pip,
   return names;
 }
 
+// Does the prose hold one of the stems every peer phrase holds ("peer", "Peer", "PEER",
+// "eammate", "EAMMATE", "ellow", "ELLOW")? Each has a doubled letter, so one pass looks for
+// doubled letters and checks the stems around them: a long draft is read once, not seven times.
+bool HasPeerStem(std::string_view prose) {
+  struct Stem {
+    std::string_view text;
+    size_t doubled;  // where its doubled letter starts
+  };
+  static constexpr Stem kStems[] = {{"peer", 1},    {"Peer", 1},    {"PEER", 1}, {"eammate", 2},
+                                    {"EAMMATE", 2}, {"ellow", 1},   {"ELLOW", 1}};
+  for (size_t i = 0; i + 1 < prose.size(); ++i) {
+    const char c = prose[i];
+    if (c != prose[i + 1]) continue;
+    if (c != 'e' && c != 'E' && c != 'm' && c != 'M' && c != 'l' && c != 'L') continue;
+    for (const Stem& stem : kStems)
+      if (i >= stem.doubled && prose.substr(i - stem.doubled, stem.text.size()) == stem.text)
+        return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 DocumentKind DraftKind(const KindSignals& s) {
@@ -134,12 +155,8 @@ DocumentKind DraftKind(const KindSignals& s) {
             (s.plan_fields_are_headings ? "headings " : "labels ") + Joined(s.plan_fields)};
   if (!s.employee.empty() && FoldCase(s.employee) == FoldCase(s.reviewer))
     return {kSelfReview, "employee and reviewer are the same person"};
-  // Every peer phrase holds one of these stems; most drafts hold none, and then the
-  // whole draft is not folded.
-  bool stems = false;
-  for (const char* stem : {"peer", "Peer", "PEER", "eammate", "EAMMATE", "ellow", "ELLOW"})
-    stems = stems || Contains(s.prose, stem);
-  std::string peer = stems ? PeerWording(FoldCase(s.prose)) : "";
+  // Most drafts hold no peer stem, and then the whole draft is not folded.
+  std::string peer = HasPeerStem(s.prose) ? PeerWording(FoldCase(s.prose)) : "";
   if (!peer.empty()) return {kPeerFeedback, "wording \"" + peer + "\""};
   std::string first = FirstPerson(s.prose, s.words);
   if (!first.empty()) return {kSelfReview, first};
