@@ -460,11 +460,22 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
   }
   AnalysePip(doc, view, PipEvidence{RequiredEvidence(Needed::kPipHeading)}, result->diagnostics,
              &sc);
+  // Evidence hits are not kept (KeepHitsInUse): the few sentences whose words rubric coverage
+  // quotes are matched again.
+  const std::function<std::string(size_t, int)> term_of = [&](size_t s, int e) {
+    std::vector<Hit> hits;
+    Matcher::Scratch scratch;
+    matcher_.Match(doc, doc.sentences[s], &hits, &scratch);
+    for (const Hit& h : hits)
+      if (h.target == Target{Target::kEvidence, static_cast<uint32_t>(e)})
+        return std::string(doc.Text(h.span));
+    return std::string();
+  };
   ReadKind(doc, &sc);
   DropPraiseOnPlanGoal(sc, &result->diagnostics);
   if (rubric)
     AnalyseRubric({doc, view, rubric_evidence_[rubric - rubrics_.data()], features, word_classes_,
-                   result->diagnostics, ws.hits, RequiredEvidence(Needed::kSpecificDetail),
+                   result->diagnostics, term_of, RequiredEvidence(Needed::kSpecificDetail),
                    sc.kind.name == kSelfReview},
                   *rubric, &sc);
   BalanceEvidence balance{
@@ -585,12 +596,10 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
 namespace {
 
 // Drops the hits of one sentence, from `first` on, that nothing reads once the sentence's
-// evidence is noted: a guard (preceded_by / followed_by) without its rule's trigger in the
-// sentence, evidence that rubric coverage does not quote, and all but the first hit of each
-// evidence it does. A long draft's hits stay a few per sentence. `rules` and `seen` (all 0, as
-// many as there are evidence) are scratch.
-void KeepHitsInUse(size_t first, const std::vector<uint8_t>& quoted, std::vector<uint32_t>* rules,
-                   std::vector<uint8_t>* seen, std::vector<Hit>* hits_io) {
+// evidence is noted: the evidence hits, and the guards (preceded_by / followed_by) without their
+// rule's trigger in the sentence. A long draft's hits stay a few per sentence. `rules` is
+// scratch.
+void KeepHitsInUse(size_t first, std::vector<uint32_t>* rules, std::vector<Hit>* hits_io) {
   std::vector<Hit>& hits = *hits_io;
   rules->clear();
   for (size_t h = first; h < hits.size(); ++h)
@@ -599,18 +608,12 @@ void KeepHitsInUse(size_t first, const std::vector<uint8_t>& quoted, std::vector
   size_t kept = first;
   for (size_t h = first; h < hits.size(); ++h) {
     const Target t = hits[h].target;
-    bool keep = true;
-    if (t.type == Target::kEvidence) {
-      keep = quoted[t.index] && !(*seen)[t.index];
-      if (keep) (*seen)[t.index] = 1;
-    } else if (t.type == Target::kPreceded || t.type == Target::kFollowed) {
-      keep = std::binary_search(rules->begin(), rules->end(), t.index);
-    }
+    bool keep = t.type == Target::kTrigger ||
+                (t.type != Target::kEvidence &&
+                 std::binary_search(rules->begin(), rules->end(), t.index));
     if (keep) hits[kept++] = hits[h];
   }
   hits.resize(kept);
-  for (size_t h = first; h < kept; ++h)
-    if (hits[h].target.type == Target::kEvidence) (*seen)[hits[h].target.index] = 0;
 }
 
 }  // namespace
@@ -627,11 +630,7 @@ HitTable Engine::CollectHits(const Document& doc, Workspace& ws,
   hits.clear();
   HitTable table;
   table.begin.assign(n + 1, 0);
-  std::vector<uint8_t> quoted(E, 0);  // evidence that rubric coverage may quote
-  for (const std::vector<int>& categories : rubric_evidence_)
-    for (int e : categories) quoted[static_cast<size_t>(e)] = 1;
   std::vector<uint32_t> rules;
-  std::vector<uint8_t> seen(E, 0);
   for (size_t s = 0; s < n; ++s) {
     const Sentence& sent = doc.sentences[s];
     size_t first = hits.size();
@@ -647,7 +646,7 @@ HitTable Engine::CollectHits(const Document& doc, Workspace& ws,
     }
     for (size_t h = first; h < hits.size(); ++h)
       if (hits[h].target.type == Target::kEvidence) ev[hits[h].target.index] = 1;
-    KeepHitsInUse(first, quoted, &rules, &seen, &hits);
+    KeepHitsInUse(first, &rules, &hits);
   }
   table.begin[n] = static_cast<uint32_t>(hits.size());
   return table;

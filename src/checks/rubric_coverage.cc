@@ -210,16 +210,6 @@ void BackMentions(const Document& doc, std::vector<Lack>* lacks) {
   }
 }
 
-// The words of sentence `s` that gave it evidence `e`.
-std::string TermOf(const RubricInputs& in, size_t s, int e) {
-  Span sent = in.doc.sentences[s].span;
-  for (const Hit& h : in.hits)
-    if (h.target.type == Target::kEvidence && static_cast<int>(h.target.index) == e &&
-        sent.begin <= h.span.begin && h.span.end <= sent.end)
-      return std::string(in.doc.Text(h.span));
-  return "";
-}
-
 bool InSection(const Document& doc, int section, int sec) {
   for (int x = section; x >= 0; x = doc.markup.sections[x].parent)
     if (x == sec) return true;
@@ -256,7 +246,7 @@ void CoverBySentences(const RubricInputs& in, const std::vector<Lack>& lacks, in
     } else if (nearest == Lack::kNone || lacks[s] < nearest) {
       nearest = lacks[s];
       cov->nearest_line = line;
-      cov->nearest_term = TermOf(in, s, e);
+      cov->nearest_term = in.term_of(s, e);
       cov->nearest_lack = LackName(nearest);
     }
   }
