@@ -79,10 +79,21 @@ bool NamesWithWholeWords(const std::string& heading, const std::string& phrase) 
 // Is the folded heading a category's name, possibly with others and joining words
 // ("Collaboration & Mentoring", "3. Delivery and execution"), rather than a title that happens to
 // contain one ("Sam Lee, UX Engineer")?
-bool IsCategoryHeading(std::string heading, const Rubric& rubric) {
-  for (const RubricCategory& c : rubric.categories)
-    for (const std::string& h : c.headings) {
-      std::string phrase = FoldCase(h);
+// The rubric's category headings, case-folded, by category.
+using FoldedHeadings = std::vector<std::vector<std::string>>;
+
+FoldedHeadings FoldHeadings(const Rubric& rubric) {
+  FoldedHeadings out;
+  for (const RubricCategory& c : rubric.categories) {
+    out.emplace_back();
+    for (const std::string& h : c.headings) out.back().push_back(FoldCase(h));
+  }
+  return out;
+}
+
+bool IsCategoryHeading(std::string heading, const FoldedHeadings& folded) {
+  for (const std::vector<std::string>& category : folded)
+    for (const std::string& phrase : category) {
       if (phrase.empty()) continue;
       for (size_t at = heading.find(phrase); at != std::string::npos; at = heading.find(phrase))
         heading.replace(at, phrase.size(), " ");
@@ -252,15 +263,15 @@ void CoverBySentences(const RubricInputs& in, const std::vector<Lack>& lacks, in
   }
 }
 
-void CoverByHeading(const RubricInputs& in, const Rubric& rubric,
+void CoverByHeading(const RubricInputs& in, const FoldedHeadings& folded,
                     const std::vector<std::string>& headings, const std::vector<Lack>& lacks,
-                    const RubricCategory& cat, CategoryCoverage* cov) {
+                    size_t category, CategoryCoverage* cov) {
   const Document& doc = in.doc;
   for (size_t s = 0; s < headings.size() && cov->heading_section < 0; ++s) {
-    for (const std::string& h : cat.headings) {
-      if (!NamesWithWholeWords(headings[s], FoldCase(h))) continue;
+    for (const std::string& h : folded[category]) {
+      if (!NamesWithWholeWords(headings[s], h)) continue;
       uint32_t line = doc.source.lines().LineOf(doc.markup.sections[s].title.begin) + 1;
-      if (!IsCategoryHeading(headings[s], rubric)) {
+      if (!IsCategoryHeading(headings[s], folded)) {
         if (cov->nearest_line == 0) {
           cov->nearest_line = line;
           cov->nearest_term = std::string(doc.Text(doc.markup.sections[s].title));
@@ -299,6 +310,7 @@ void AnalyseRubric(const RubricInputs& in, const Rubric& rubric, Scorecard* out)
   BackMentions(doc, &lacks);
   std::vector<std::string> headings;
   for (const Section& s : doc.markup.sections) headings.push_back(FoldCase(doc.Text(s.title)));
+  const FoldedHeadings folded = FoldHeadings(rubric);
   double total = 0, covered = 0;
   for (size_t c = 0; c < rubric.categories.size(); ++c) {
     const RubricCategory& cat = rubric.categories[c];
@@ -307,7 +319,7 @@ void AnalyseRubric(const RubricInputs& in, const Rubric& rubric, Scorecard* out)
     cov.name = cat.name;
     cov.weight = cat.weight;
     CoverBySentences(in, lacks, in.category_evidence[c], &cov);
-    CoverByHeading(in, rubric, headings, lacks, cat, &cov);
+    CoverByHeading(in, folded, headings, lacks, c, &cov);
     if (cov.covered) {
       cov.nearest_line = 0;
       cov.nearest_term.clear();
