@@ -173,9 +173,13 @@ const std::string& Matcher::FoldedWords::Of(const Document& doc, uint32_t token)
 bool Matcher::Inflected(const Document& doc, uint32_t first, uint32_t words,
                         FoldedWords* folded) const {
   const auto& want = entry_words_[words];
-  for (size_t k = 0; k < want.size(); ++k)
-    if (!SameInflectedWord(folded->Of(doc, first + static_cast<uint32_t>(k)), want[k]))
-      return false;
+  for (size_t k = 0; k < want.size(); ++k) {
+    const uint32_t token = first + static_cast<uint32_t>(k);
+    // A word written as the phrase has it (folded already: folding it again changes nothing).
+    const Span w = doc.tokens[token].span;
+    if (doc.prose().substr(w.begin, w.size()) == want[k]) continue;
+    if (!SameInflectedWord(folded->Of(doc, token), want[k])) return false;
+  }
   return true;
 }
 
