@@ -8,9 +8,10 @@ Document BuildDocument(const SourceFile& source, const Markup& markup, Segmenter
                        WordKeyer& keyer, const Lexicon& lexicon) {
   Document doc{source, markup.scan(source.text(), source.content_begin()), {}, {}, {}};
   std::string_view prose = doc.prose();
-  // About one word per six bytes of prose: reserving it once spares a large file the copies of
-  // doubling (untouched reserved pages cost nothing).
-  doc.tokens.reserve(prose.size() / 6 + 16);
+  // About one word per six bytes of prose, and seldom more than one per four: reserving that
+  // once spares a large file the copies of doubling, which for a 100 MB draft held both the old
+  // and the new token array at once (untouched reserved pages cost nothing).
+  doc.tokens.reserve(prose.size() / 4 + 16);
   doc.sentences.reserve(prose.size() / 80 + 4);
   std::vector<Span> sentences, words;
   for (uint32_t b = 0; b < doc.markup.blocks.size(); ++b) {

@@ -80,8 +80,7 @@ struct CollectedTerms {
 
 // The hits of a document, by sentence.
 struct HitTable {
-  std::vector<uint32_t> sentence_of_hit;  // by hit
-  std::vector<uint32_t> begin;            // the hits of sentence s: [begin[s], begin[s + 1])
+  std::vector<uint32_t> begin;  // the hits of sentence s: [begin[s], begin[s + 1])
 };
 
 namespace {
@@ -460,11 +459,22 @@ void Engine::DocumentFindings(const Document& doc, const std::vector<uint8_t>& e
   }
   AnalysePip(doc, view, PipEvidence{RequiredEvidence(Needed::kPipHeading)}, result->diagnostics,
              &sc);
+  // Evidence hits are not kept (KeepHitsInUse): the few sentences whose words rubric coverage
+  // quotes are matched again.
+  const std::function<std::string(size_t, int)> term_of = [&](size_t s, int e) {
+    std::vector<Hit> hits;
+    Matcher::Scratch scratch;
+    matcher_.Match(doc, doc.sentences[s], &hits, &scratch);
+    for (const Hit& h : hits)
+      if (h.target == Target{Target::kEvidence, static_cast<uint32_t>(e)})
+        return std::string(doc.Text(h.span));
+    return std::string();
+  };
   ReadKind(doc, &sc);
   DropPraiseOnPlanGoal(sc, &result->diagnostics);
   if (rubric)
     AnalyseRubric({doc, view, rubric_evidence_[rubric - rubrics_.data()], features, word_classes_,
-                   result->diagnostics, ws.hits, RequiredEvidence(Needed::kSpecificDetail),
+                   result->diagnostics, term_of, RequiredEvidence(Needed::kSpecificDetail),
                    sc.kind.name == kSelfReview},
                   *rubric, &sc);
   BalanceEvidence balance{
@@ -584,6 +594,31 @@ std::vector<Diagnostic> Engine::SpanFindings(const Document& doc, Workspace& ws,
   return findings;
 }
 
+namespace {
+
+// Drops the hits of one sentence, from `first` on, that nothing reads once the sentence's
+// evidence is noted: the evidence hits, and the guards (preceded_by / followed_by) without their
+// rule's trigger in the sentence. A long draft's hits stay a few per sentence. `rules` is
+// scratch.
+void KeepHitsInUse(size_t first, std::vector<uint32_t>* rules, std::vector<Hit>* hits_io) {
+  std::vector<Hit>& hits = *hits_io;
+  rules->clear();
+  for (size_t h = first; h < hits.size(); ++h)
+    if (hits[h].target.type == Target::kTrigger) rules->push_back(hits[h].target.index);
+  std::sort(rules->begin(), rules->end());
+  size_t kept = first;
+  for (size_t h = first; h < hits.size(); ++h) {
+    const Target t = hits[h].target;
+    bool keep = t.type == Target::kTrigger ||
+                (t.type != Target::kEvidence &&
+                 std::binary_search(rules->begin(), rules->end(), t.index));
+    if (keep) hits[kept++] = hits[h];
+  }
+  hits.resize(kept);
+}
+
+}  // namespace
+
 // Pass 1: every hit of every sentence, and every sentence's evidence (numbers, quantities and
 // dates from the tokenizer; the packs' evidence sets from the matcher).
 HitTable Engine::CollectHits(const Document& doc, Workspace& ws,
@@ -596,6 +631,7 @@ HitTable Engine::CollectHits(const Document& doc, Workspace& ws,
   hits.clear();
   HitTable table;
   table.begin.assign(n + 1, 0);
+  std::vector<uint32_t> rules;
   for (size_t s = 0; s < n; ++s) {
     const Sentence& sent = doc.sentences[s];
     size_t first = hits.size();
@@ -609,10 +645,9 @@ HitTable Engine::CollectHits(const Document& doc, Workspace& ws,
       else
         ev[kEvidenceDate] = 1;
     }
-    for (size_t h = first; h < hits.size(); ++h) {
+    for (size_t h = first; h < hits.size(); ++h)
       if (hits[h].target.type == Target::kEvidence) ev[hits[h].target.index] = 1;
-      table.sentence_of_hit.push_back(static_cast<uint32_t>(s));
-    }
+    KeepHitsInUse(first, &rules, &hits);
   }
   table.begin[n] = static_cast<uint32_t>(hits.size());
   return table;
@@ -626,10 +661,11 @@ void Engine::TriggerFindings(const Document& doc, const std::vector<Hit>& hits,
                              std::vector<Diagnostic>* at_sentence) const {
   QuoteIndex quotes;
   GuardIndex guards(doc, matcher_.lexicon(), hits, table.begin);
+  uint32_t s = 0;
   for (size_t h = 0; h < hits.size(); ++h) {
     const Hit& hit = hits[h];
+    while (table.begin[s + 1] <= h) ++s;
     if (hit.target.type != Target::kTrigger || hit.span.empty()) continue;
-    uint32_t s = table.sentence_of_hit[h];
     if (!Admits(hit, s, doc, evidence, quotes, guards)) continue;
     const CompiledRule& rule = compiled_[hit.target.index];
     Diagnostic d = MakeFinding(rule, hit, doc.sentences[s], doc);

@@ -31,7 +31,7 @@ class Workspace {
   Segmenter segmenter;
   WordKeyer keyer;
   std::vector<Hit> hits;
-  std::vector<int> scratch;
+  Matcher::Scratch scratch;
   DocumentFeatures features;
   std::vector<uint8_t> evidence;  // the last draft's evidence flags: sentence x evidence set
 };

@@ -20,26 +20,39 @@ struct PersonCounts {
 // Counts the singular personal pronouns, word by word (letters; other bytes end a word, so
 // "I'm" counts its "I").
 PersonCounts CountPronouns(std::string_view prose) {
-  static const char* const kFirst[] = {"i", "me", "my", "mine", "myself"};
+  using namespace std::string_view_literals;
+  static constexpr std::string_view kFirst[] = {"i"sv, "me"sv, "my"sv, "mine"sv, "myself"sv};
   // The reviewee as someone else: "she", or "you" in a review written to them.
-  static const char* const kThird[] = {"he",      "she",     "him", "her",  "his",   "hers",
-                                       "himself", "herself", "you", "your", "yours", "yourself"};
+  static constexpr std::string_view kThird[] = {
+      "he"sv,      "she"sv,     "him"sv, "her"sv,  "his"sv,   "hers"sv,
+      "himself"sv, "herself"sv, "you"sv, "your"sv, "yours"sv, "yourself"sv};
   PersonCounts n;
   char word[9];  // the word's first letters, lower case; longer words are no pronoun
   size_t letters = 0;
   auto count = [&] {
-    if (letters <= 8) {
+    // Every pronoun starts with i, m, h, s or y: most words are passed over at their first letter.
+    const char c = word[0];
+    if (letters <= 8 && (c == 'i' || c == 'm' || c == 'h' || c == 's' || c == 'y')) {
       std::string_view w(word, letters);
-      for (const char* p : kFirst) n.first += w == p;
-      for (const char* p : kThird) n.third += w == p;
+      for (std::string_view p : kFirst) n.first += w == p;
+      for (std::string_view p : kThird) n.third += w == p;
     }
     letters = 0;
   };
-  for (char c : prose) {
-    bool letter =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (static_cast<unsigned char>(c) >= 0x80);
-    if (letter) {
-      if (letters < 8) word[letters] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  // Each byte as the word keeps it: a letter in lower case, a byte of 0x80 or more as it is, 0
+  // for what ends a word.
+  static constexpr struct Letters {
+    char c[256];
+    constexpr Letters() : c{} {
+      for (int i = 'a'; i <= 'z'; ++i) c[i] = static_cast<char>(i);
+      for (int i = 'A'; i <= 'Z'; ++i) c[i] = static_cast<char>(i - 'A' + 'a');
+      for (int i = 0x80; i < 0x100; ++i) c[i] = static_cast<char>(i);
+    }
+  } kLetters;
+  for (char byte : prose) {
+    const char c = kLetters.c[static_cast<unsigned char>(byte)];
+    if (c) {
+      if (letters < 8) word[letters] = c;
       ++letters;
     } else if (letters) {
       count();
@@ -111,6 +124,27 @@ std::vector<std::string> PlanFields(const Document& doc, const PipAnalysis& pip,
   return names;
 }
 
+// Does the prose hold one of the stems every peer phrase holds ("peer", "Peer", "PEER",
+// "eammate", "EAMMATE", "ellow", "ELLOW")? Each has a doubled letter, so one pass looks for
+// doubled letters and checks the stems around them: a long draft is read once, not seven times.
+bool HasPeerStem(std::string_view prose) {
+  struct Stem {
+    std::string_view text;
+    size_t doubled;  // where its doubled letter starts
+  };
+  static constexpr Stem kStems[] = {{"peer", 1},    {"Peer", 1},    {"PEER", 1}, {"eammate", 2},
+                                    {"EAMMATE", 2}, {"ellow", 1},   {"ELLOW", 1}};
+  for (size_t i = 0; i + 1 < prose.size(); ++i) {
+    const char c = prose[i];
+    if (c != prose[i + 1]) continue;
+    if (c != 'e' && c != 'E' && c != 'm' && c != 'M' && c != 'l' && c != 'L') continue;
+    for (const Stem& stem : kStems)
+      if (i >= stem.doubled && prose.substr(i - stem.doubled, stem.text.size()) == stem.text)
+        return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 DocumentKind DraftKind(const KindSignals& s) {
@@ -121,12 +155,8 @@ DocumentKind DraftKind(const KindSignals& s) {
             (s.plan_fields_are_headings ? "headings " : "labels ") + Joined(s.plan_fields)};
   if (!s.employee.empty() && FoldCase(s.employee) == FoldCase(s.reviewer))
     return {kSelfReview, "employee and reviewer are the same person"};
-  // Every peer phrase holds one of these stems; most drafts hold none, and then the
-  // whole draft is not folded.
-  bool stems = false;
-  for (const char* stem : {"peer", "Peer", "PEER", "eammate", "EAMMATE", "ellow", "ELLOW"})
-    stems = stems || Contains(s.prose, stem);
-  std::string peer = stems ? PeerWording(FoldCase(s.prose)) : "";
+  // Most drafts hold no peer stem, and then the whole draft is not folded.
+  std::string peer = HasPeerStem(s.prose) ? PeerWording(FoldCase(s.prose)) : "";
   if (!peer.empty()) return {kPeerFeedback, "wording \"" + peer + "\""};
   std::string first = FirstPerson(s.prose, s.words);
   if (!first.empty()) return {kSelfReview, first};

@@ -145,35 +145,63 @@ bool Matcher::AddOne(const std::string& phrase, bool exact, Target target, Segme
   }
   uint32_t words_index = UINT32_MAX;
   if (!exact) {
-    words_index = static_cast<uint32_t>(entry_words_.size());
-    entry_words_.push_back(std::move(folded_words));
+    auto [it, added] = entry_words_index_.emplace(std::move(folded_words),
+                                                  static_cast<uint32_t>(entry_words_.size()));
+    if (added) entry_words_.push_back(it->first);
+    words_index = it->second;
   }
-  nodes_[node].entries.push_back(Entry{target, words_index});
+  // The same phrase twice for one target (in two lists of a rule) is one entry.
+  auto& entries = nodes_[node].entries;
+  for (const Entry& e : entries)
+    if (e.target == target && e.words == words_index) return true;
+  entries.push_back(Entry{target, words_index});
   return true;
 }
 
 const std::string& Matcher::FoldedWords::Of(const Document& doc, uint32_t token) {
   const uint32_t k = token - first;
-  if (!done[k]) {
+  std::string& word = scratch.folded[k];
+  if (!scratch.done[k]) {
     const Span w = doc.tokens[token].span;
-    FoldCaseInto(doc.prose().substr(w.begin, w.size()), &words[k]);
-    done[k] = true;
+    FoldCaseInto(doc.prose().substr(w.begin, w.size()), &word);
+    scratch.done[k] = 1;
   }
-  return words[k];
+  return word;
+}
+
+// Are the words from token `first` on inflections of entry_words_[words]?
+bool Matcher::Inflected(const Document& doc, uint32_t first, uint32_t words,
+                        FoldedWords* folded) const {
+  const auto& want = entry_words_[words];
+  for (size_t k = 0; k < want.size(); ++k) {
+    const uint32_t token = first + static_cast<uint32_t>(k);
+    // A word written as the phrase has it (folded already: folding it again changes nothing).
+    const Span w = doc.tokens[token].span;
+    if (doc.prose().substr(w.begin, w.size()) == want[k]) continue;
+    if (!SameInflectedWord(folded->Of(doc, token), want[k])) return false;
+  }
+  return true;
 }
 
 void Matcher::Report(const Document& doc, uint32_t node, uint32_t first, uint32_t last,
                      FoldedWords* folded, std::vector<Hit>* out) const {
   const auto& entries = nodes_[node].entries;
-  if (entries.empty()) return;
   const Token* tokens = doc.tokens.data();
+  // Entries of one node often share their words: each word list is checked once.
+  uint32_t checked[4], results = 0;
+  bool result[4];
   for (const Entry& e : entries) {
     if (e.words != UINT32_MAX) {
       // Stems matched; the words must also be inflections of the phrase's words.
-      const auto& want = entry_words_[e.words];
-      bool same = true;
-      for (size_t k = 0; k < want.size() && same; ++k)
-        same = SameInflectedWord(folded->Of(doc, first + static_cast<uint32_t>(k)), want[k]);
+      uint32_t r = 0;
+      while (r < results && checked[r] != e.words) ++r;
+      bool same;
+      if (r < results) {
+        same = result[r];
+      } else {
+        same = Inflected(doc, first, e.words, folded);
+        if (results < 4) checked[results] = e.words, result[results++] = same;
+      }
       if (!same) continue;
     }
     bool dup = false;
@@ -242,13 +270,15 @@ std::vector<Matcher::PatternError> Matcher::Compile() {
 }
 
 void Matcher::Match(const Document& doc, const Sentence& s, std::vector<Hit>* out,
-                    std::vector<int>* scratch) const {
+                    Scratch* scratch_in) const {
   std::string_view prose = doc.prose();
   const Token* tokens = doc.tokens.data();
   // Phrases: from each word, follow the trie as far as the words allow, once by stems and once
   // by exact spellings.
   const size_t words = s.tokens_end - s.tokens_begin;
-  FoldedWords folded{s.tokens_begin, std::vector<std::string>(words), std::vector<bool>(words)};
+  if (scratch_in->folded.size() < words) scratch_in->folded.resize(words);
+  scratch_in->done.assign(words, 0);
+  FoldedWords folded{s.tokens_begin, *scratch_in};
   for (uint32_t i = s.tokens_begin; i < s.tokens_end; ++i) {
     for (bool stem : {true, false}) {
       uint32_t node = 0;
@@ -257,11 +287,12 @@ void Matcher::Match(const Document& doc, const Sentence& s, std::vector<Hit>* ou
         if (j > i && !PhraseGap(prose, tokens[j - 1].span.end, t.span.begin)) break;
         node = Child(node, stem, stem ? t.stem : t.exact);
         if (!node) break;
-        Report(doc, node, i, j, &folded, out);
+        if (!nodes_[node].entries.empty()) Report(doc, node, i, j, &folded, out);
       }
     }
   }
   if (!set_) return;
+  std::vector<int>* scratch = &scratch_in->patterns;
   std::string_view text = prose.substr(s.span.begin, s.span.size());
   scratch->clear();
   RE2::Set::ErrorInfo info{RE2::Set::kNoError};

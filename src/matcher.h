@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -57,13 +58,20 @@ class Matcher {
   Lexicon& lexicon() { return lexicon_; }
   const Lexicon& lexicon() const { return lexicon_; }
 
+  /// What Match reuses from sentence to sentence (one per thread): nothing is allocated once it
+  /// has grown to the longest sentence.
+  struct Scratch {
+    std::vector<int> patterns;
+    std::vector<std::string> folded;  // the sentence's words, case-folded when first asked for
+    std::vector<uint8_t> done;
+  };
   /// Appends the hits in sentence `s` of `doc`.
   void Match(const Document& doc, const Sentence& s, std::vector<Hit>* out,
-             std::vector<int>* scratch) const;
+             Scratch* scratch) const;
 
  private:
   // A phrase ending at a trie node: its target and, for stem matches, the folded words that the
-  // document's words must be inflections of.
+  // document's words must be inflections of (phrases with the same words share them).
   struct Entry {
     Target target;
     uint32_t words;  // index into entry_words_, or UINT32_MAX for exact phrases
@@ -76,10 +84,10 @@ class Matcher {
   // The case-folded spellings of a sentence's words, each folded when first asked for.
   struct FoldedWords {
     uint32_t first;  // the sentence's first token
-    std::vector<std::string> words;
-    std::vector<bool> done;
+    Scratch& scratch;
     const std::string& Of(const Document& doc, uint32_t token);
   };
+  bool Inflected(const Document& doc, uint32_t first, uint32_t words, FoldedWords* folded) const;
   void Report(const Document& doc, uint32_t node, uint32_t first, uint32_t last,
               FoldedWords* folded, std::vector<Hit>* out) const;
   static uint64_t EdgeKey(uint32_t node, bool stem, uint32_t id) {
@@ -101,6 +109,7 @@ class Matcher {
   std::unordered_map<uint64_t, uint32_t> edges_;
   std::vector<uint32_t> root_children_[2];  // the root's edges by word id: [exact], [stem]
   std::vector<std::vector<std::string>> entry_words_;
+  std::map<std::vector<std::string>, uint32_t> entry_words_index_;  // while phrases are added
   // A pattern is compiled on its own only when a sentence needs its match positions (the set
   // answers which patterns match; evidence needs no more): most never are, which keeps start-up
   // short.

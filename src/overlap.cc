@@ -32,6 +32,32 @@ bool CoveredByStronger(const std::vector<Diagnostic>& findings, size_t i) {
   return false;
 }
 
+// std::sort(all, DiagnosticLess) without moving a finding more than once: the sort runs over
+// small keys that compare as DiagnosticLess does, then the findings are put in their order.
+// std::sort makes the same comparisons either way, so the order (ties included) is the same.
+void SortFindings(std::vector<Diagnostic>* findings) {
+  struct Key {
+    Scope scope;
+    Span span;
+    const std::string* rule;
+    uint32_t index;
+  };
+  std::vector<Diagnostic>& all = *findings;
+  std::vector<Key> keys;
+  keys.reserve(all.size());
+  for (uint32_t i = 0; i < all.size(); ++i)
+    keys.push_back({all[i].scope, all[i].span, &all[i].rule, i});
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    if (a.scope != b.scope) return a.scope < b.scope;
+    if (a.span != b.span) return a.span < b.span;
+    return *a.rule < *b.rule;
+  });
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(all.size());
+  for (const Key& k : keys) sorted.push_back(std::move(all[k.index]));
+  all = std::move(sorted);
+}
+
 }  // namespace
 
 std::string_view PackOf(std::string_view rule_id) { return rule_id.substr(0, rule_id.find('.')); }
@@ -86,8 +112,8 @@ void KeepLongestPerPack(std::vector<Diagnostic>* findings) {
 void MergeSentenceFindings(std::vector<Diagnostic> sentence_level, const PlaceOfSentence& place_of,
                            std::vector<Diagnostic>* kept_out) {
   std::vector<Diagnostic>& kept = *kept_out;
-  std::sort(sentence_level.begin(), sentence_level.end(), DiagnosticLess);
-  std::sort(kept.begin(), kept.end(), DiagnosticLess);
+  SortFindings(&sentence_level);
+  SortFindings(&kept);
   int last_block = -1;
   std::string last_rule;
   for (Diagnostic& d : sentence_level) {
@@ -110,7 +136,7 @@ void GiveWayToListFindings(std::vector<Diagnostic> at_cue, std::vector<Diagnosti
   // Keyed by copies of the pack names: `kept` grows below, and a view into a short rule id
   // stored inline in a moved Diagnostic would dangle.
   std::map<std::string, std::vector<Span>, std::less<>> listed;  // by pack, sorted by start
-  std::sort(kept->begin(), kept->end(), DiagnosticLess);
+  SortFindings(kept);
   for (const Diagnostic& k : *kept) listed[std::string(PackOf(k.rule))].push_back(k.span);
   for (Diagnostic& d : at_cue)
     if (!OverlapsAny(listed[std::string(PackOf(d.rule))], d.span)) kept->push_back(std::move(d));
@@ -118,7 +144,7 @@ void GiveWayToListFindings(std::vector<Diagnostic> at_cue, std::vector<Diagnosti
 
 void DropInfoInsideStronger(std::vector<Diagnostic>* findings) {
   std::vector<Diagnostic>& all = *findings;
-  std::sort(all.begin(), all.end(), DiagnosticLess);
+  SortFindings(&all);
   // Decided for every finding before any is moved out: a moved-from finding has lost its data.
   std::vector<bool> covered(all.size());
   for (size_t i = 0; i < all.size(); ++i)

@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <stdexcept>
+#include <vector>
 
 namespace reviewlint {
 namespace {
@@ -47,9 +48,12 @@ enum WordClass : uint8_t {
   kMidNum,      // MidNum: between digits only (, ;)
 };
 
+// Bytes of 0x80 and above are letters here: a chunk reaches AsciiWords with such bytes only
+// when every one of them belongs to a two-byte letter (TwoByteLetter).
 struct WordClasses {
-  uint8_t c[128];
+  uint8_t c[256];
   constexpr WordClasses() : c{} {
+    for (int i = 0x80; i < 0x100; ++i) c[i] = kLetter;
     for (int i = 'a'; i <= 'z'; ++i) c[i] = kLetter;
     for (int i = 'A'; i <= 'Z'; ++i) c[i] = kLetter;
     for (int i = '0'; i <= '9'; ++i) c[i] = kDigit;
@@ -64,6 +68,20 @@ struct WordClasses {
 constexpr WordClasses kWordClasses;
 
 inline bool Joins(uint8_t c) { return c == kLetter || c == kDigit || c == kUnderscore; }
+
+// Is the two-byte UTF-8 sequence at s[0], s[1] a letter to the word rules (Word_Break=ALetter:
+// "é", "ğ", "ø")? Then it joins words as an ASCII letter does. Marks, digits and punctuation
+// outside ASCII are left to ICU.
+bool TwoByteLetter(unsigned char lead, unsigned char next) {
+  static const std::vector<bool> letters = [] {
+    std::vector<bool> v(0x800);
+    for (UChar32 c = 0x80; c < 0x800; ++c)
+      v[c] = u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_ALETTER;
+    return v;
+  }();
+  if (lead < 0xC2 || lead > 0xDF || (next & 0xC0) != 0x80) return false;
+  return letters[((lead & 0x1Fu) << 6) | (next & 0x3Fu)];
+}
 
 // Words of an all-ASCII chunk with no white space, by WB5-WB13b: letters, digits and
 // underscores join; . and ' join two letters or two digits; , and ; join two digits. A lone
@@ -165,14 +183,17 @@ void Segmenter::CandidateBoundaries(std::string_view text, Span span,
   int32_t i = static_cast<int32_t>(span.begin);
   const auto end = static_cast<int32_t>(span.end);
   while (i < end) {
+    // The common case: letters, digits and ordinary punctuation, passed over in a tight loop.
+    if (s[i] < 0x80 && ascii.c[s[i]] == kSbOther) {
+      do ++i;
+      while (i < end && s[i] < 0x80 && ascii.c[s[i]] == kSbOther);
+      after_term = false;
+      continue;
+    }
     uint8_t cls;
     if (s[i] < 0x80) {
       cls = ascii.c[s[i]];
       ++i;
-      if (cls == kSbOther) {  // the common case: a letter, digit or ordinary punctuation
-        after_term = false;
-        continue;
-      }
     } else {
       UChar32 c;
       U8_NEXT(s, i, end, c);
@@ -277,9 +298,13 @@ void Segmenter::Words(std::string_view text, Span span, std::vector<Span>* out) 
   while (p < span.end) {
     while (p < span.end && IsSpaceByte(text[p])) ++p;
     uint32_t start = p;
-    bool ascii = true;
+    bool ascii = true;  // or letters of two bytes
     while (p < span.end && !IsSpaceByte(text[p])) {
-      ascii = ascii && static_cast<unsigned char>(text[p]) < 0x80;
+      auto c = static_cast<unsigned char>(text[p]);
+      if (c >= 0x80 && ascii) {
+        ascii = p + 1 < span.end && TwoByteLetter(c, static_cast<unsigned char>(text[p + 1]));
+        if (ascii) ++p;
+      }
       ++p;
     }
     if (start == p) break;

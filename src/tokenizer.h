@@ -4,8 +4,8 @@
 //
 // Two fast paths give ICU's answers without running ICU over every byte:
 //  - Words: text is cut at ASCII white space (which always breaks words); a chunk that is all
-//    ASCII is split by the UAX #29 word rules for ASCII in a few instructions per byte, any other
-//    chunk goes to ICU's word iterator.
+//    ASCII, or ASCII and two-byte letters ("Zoë", "Doğan"), is split by the UAX #29 word rules
+//    for ASCII in a few instructions per byte, any other chunk goes to ICU's word iterator.
 //  - Sentences: a sentence can only end after a terminator (. ! ? and the other STerm/ATerm
 //    characters) and the closing marks and spaces after it, or after a line or paragraph
 //    separator. Only those places are put to ICU's sentence iterator (isBoundary), which keeps

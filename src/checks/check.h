@@ -15,6 +15,8 @@
 // placeholders that the check fills ({category}, {weight}, {field}, {positive}, ...).
 #pragma once
 
+#include <functional>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,7 +82,8 @@ struct RubricInputs {
   const DocumentFeatures& features;
   const WordClasses& classes;
   const std::vector<Diagnostic>& findings;  // the span findings: a flagged verdict is no evidence
-  const std::vector<Hit>& hits;             // the matcher's hits: the words that name a category
+  // The words of sentence s that gave it evidence e (a category's evidence), or "".
+  const std::function<std::string(size_t s, int e)>& term_of;
   int specific = -1;                        // evidence vagueness/specific-detail
   bool writer_is_reviewee = false;          // a self-review: "I" is the reviewee
 };

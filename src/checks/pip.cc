@@ -40,6 +40,21 @@ const std::vector<std::unique_ptr<RE2>>& FieldPatterns() {
   return patterns;
 }
 
+// Could a field's label start `text`? Every label starts, after white space, with one of these
+// letters (or, case-insensitively, a non-ASCII one: the Kelvin sign is a "k", the long s an
+// "s"); most blocks start with none of them and are not put to the patterns.
+bool MayStartWithLabel(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' ||
+                             text[i] == '\r' || text[i] == '\f'))
+    ++i;
+  if (i == text.size()) return false;
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c >= 0x80) return true;
+  c = static_cast<unsigned char>(c | 0x20);
+  return std::string_view("adghkmorst").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
 bool InSection(const Document& doc, int section, int ancestor) {
   for (int x = section; x >= 0; x = doc.markup.sections[x].parent)
     if (x == ancestor) return true;
@@ -100,7 +115,8 @@ void AnalysePip(const Document& doc, const EvidenceView& evidence, const PipEvid
     re2::StringPiece text(prose.data() + b.span.begin, b.span.size());
     int field = -1;
     re2::StringPiece m;
-    for (size_t f = 0; f < kFieldCount && field < 0; ++f) {
+    const bool may = MayStartWithLabel(std::string_view(text.data(), text.size()));
+    for (size_t f = 0; may && f < kFieldCount && field < 0; ++f) {
       if (FieldPatterns()[f]->Match(text, 0, text.size(), RE2::ANCHOR_START, &m, 1))
         field = static_cast<int>(f);
     }

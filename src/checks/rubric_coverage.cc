@@ -79,10 +79,21 @@ bool NamesWithWholeWords(const std::string& heading, const std::string& phrase) 
 // Is the folded heading a category's name, possibly with others and joining words
 // ("Collaboration & Mentoring", "3. Delivery and execution"), rather than a title that happens to
 // contain one ("Sam Lee, UX Engineer")?
-bool IsCategoryHeading(std::string heading, const Rubric& rubric) {
-  for (const RubricCategory& c : rubric.categories)
-    for (const std::string& h : c.headings) {
-      std::string phrase = FoldCase(h);
+// The rubric's category headings, case-folded, by category.
+using FoldedHeadings = std::vector<std::vector<std::string>>;
+
+FoldedHeadings FoldHeadings(const Rubric& rubric) {
+  FoldedHeadings out;
+  for (const RubricCategory& c : rubric.categories) {
+    out.emplace_back();
+    for (const std::string& h : c.headings) out.back().push_back(FoldCase(h));
+  }
+  return out;
+}
+
+bool IsCategoryHeading(std::string heading, const FoldedHeadings& folded) {
+  for (const std::vector<std::string>& category : folded)
+    for (const std::string& phrase : category) {
       if (phrase.empty()) continue;
       for (size_t at = heading.find(phrase); at != std::string::npos; at = heading.find(phrase))
         heading.replace(at, phrase.size(), " ");
@@ -94,20 +105,21 @@ bool IsCategoryHeading(std::string heading, const Rubric& rubric) {
 
 // A past-tense or achievement verb: the sentence tells of something done.
 bool TellsOfAction(const Document& doc, const Sentence& sent, const WordClasses& classes) {
-  static const char* const kIrregular[] = {
+  static constexpr std::string_view kIrregular[] = {
       "led",   "wrote",   "built",   "ran",   "found", "took",    "made",  "drove",   "caught",
       "kept",  "brought", "taught",  "gave",  "sent",  "spent",   "held",  "met",     "began",
       "broke", "chose",   "shipped", "owns",  "owned", "rewrote", "split", "set",     "cut",
       "fixes", "reviews", "writes",  "leads", "runs",  "mentors", "pairs", "handles", "maintains"};
+  std::string w;
   constexpr uint32_t kNotAction =
       kCopula | kGenericVerb | kModal | kFunctionWord | kEvaluative | kTraitWord | kFaintWord;
   for (uint32_t t = sent.tokens_begin; t < sent.tokens_end; ++t) {
     const Token& tok = doc.tokens[t];
     if (classes.Has(tok.exact, kNotAction)) continue;
     if (classes.Has(tok.exact, kAchievementVerb)) return true;
-    std::string w = FoldCase(doc.Text(tok.span));
+    FoldCaseInto(doc.Text(tok.span), &w);
     if (w.size() >= 5 && w.compare(w.size() - 2, 2, "ed") == 0) return true;
-    for (const char* v : kIrregular)
+    for (std::string_view v : kIrregular)
       if (w == v) return true;
   }
   return false;
@@ -132,14 +144,17 @@ std::vector<bool> FlaggedSentences(const Document& doc, const std::vector<Diagno
 struct Judge {
   const RubricInputs& in;
   std::vector<bool> flagged = FlaggedSentences(in.doc, in.findings);
+  // Per section: whether its own title is about what comes next; -1 until asked.
+  mutable std::vector<int8_t> goals_title = std::vector<int8_t>(in.doc.markup.sections.size(), -1);
   // A section about what comes next: "## Goals", "## Goals for 2027", "## Next year".
   bool InGoalsSection(int section) const {
     static const RE2 goals(
         R"((?i)^\W*(?:goals?|objectives?)\s*(?:for\b.*)?$|\bnext (?:year|half|quarter|cycle|steps?)\b|\blooking ahead\b|\b(?:development|growth) plan\b|\bfocus areas?\b)");
     const Document& doc = in.doc;
     for (int s = section; s >= 0; s = doc.markup.sections[s].parent) {
-      Span t = doc.markup.sections[s].title;
-      if (RE2::PartialMatch(doc.Text(t), goals)) return true;
+      int8_t& known = goals_title[static_cast<size_t>(s)];
+      if (known < 0) known = RE2::PartialMatch(doc.Text(doc.markup.sections[s].title), goals);
+      if (known) return true;
     }
     return false;
   }
@@ -206,16 +221,6 @@ void BackMentions(const Document& doc, std::vector<Lack>* lacks) {
   }
 }
 
-// The words of sentence `s` that gave it evidence `e`.
-std::string TermOf(const RubricInputs& in, size_t s, int e) {
-  Span sent = in.doc.sentences[s].span;
-  for (const Hit& h : in.hits)
-    if (h.target.type == Target::kEvidence && static_cast<int>(h.target.index) == e &&
-        sent.begin <= h.span.begin && h.span.end <= sent.end)
-      return std::string(in.doc.Text(h.span));
-  return "";
-}
-
 bool InSection(const Document& doc, int section, int sec) {
   for (int x = section; x >= 0; x = doc.markup.sections[x].parent)
     if (x == sec) return true;
@@ -252,21 +257,21 @@ void CoverBySentences(const RubricInputs& in, const std::vector<Lack>& lacks, in
     } else if (nearest == Lack::kNone || lacks[s] < nearest) {
       nearest = lacks[s];
       cov->nearest_line = line;
-      cov->nearest_term = TermOf(in, s, e);
+      cov->nearest_term = in.term_of(s, e);
       cov->nearest_lack = LackName(nearest);
     }
   }
 }
 
-void CoverByHeading(const RubricInputs& in, const Rubric& rubric,
+void CoverByHeading(const RubricInputs& in, const FoldedHeadings& folded,
                     const std::vector<std::string>& headings, const std::vector<Lack>& lacks,
-                    const RubricCategory& cat, CategoryCoverage* cov) {
+                    size_t category, CategoryCoverage* cov) {
   const Document& doc = in.doc;
   for (size_t s = 0; s < headings.size() && cov->heading_section < 0; ++s) {
-    for (const std::string& h : cat.headings) {
-      if (!NamesWithWholeWords(headings[s], FoldCase(h))) continue;
+    for (const std::string& h : folded[category]) {
+      if (!NamesWithWholeWords(headings[s], h)) continue;
       uint32_t line = doc.source.lines().LineOf(doc.markup.sections[s].title.begin) + 1;
-      if (!IsCategoryHeading(headings[s], rubric)) {
+      if (!IsCategoryHeading(headings[s], folded)) {
         if (cov->nearest_line == 0) {
           cov->nearest_line = line;
           cov->nearest_term = std::string(doc.Text(doc.markup.sections[s].title));
@@ -305,6 +310,7 @@ void AnalyseRubric(const RubricInputs& in, const Rubric& rubric, Scorecard* out)
   BackMentions(doc, &lacks);
   std::vector<std::string> headings;
   for (const Section& s : doc.markup.sections) headings.push_back(FoldCase(doc.Text(s.title)));
+  const FoldedHeadings folded = FoldHeadings(rubric);
   double total = 0, covered = 0;
   for (size_t c = 0; c < rubric.categories.size(); ++c) {
     const RubricCategory& cat = rubric.categories[c];
@@ -313,7 +319,7 @@ void AnalyseRubric(const RubricInputs& in, const Rubric& rubric, Scorecard* out)
     cov.name = cat.name;
     cov.weight = cat.weight;
     CoverBySentences(in, lacks, in.category_evidence[c], &cov);
-    CoverByHeading(in, rubric, headings, lacks, cat, &cov);
+    CoverByHeading(in, folded, headings, lacks, c, &cov);
     if (cov.covered) {
       cov.nearest_line = 0;
       cov.nearest_term.clear();

@@ -1,5 +1,8 @@
 // The JSON contract (README "JSON output"): version 1, one object per file, byte spans plus
 // 1-based code-point ranges. Streams one file at a time.
+#include <charconv>
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "emitter.h"
@@ -10,66 +13,138 @@ namespace {
 using json = nlohmann::ordered_json;
 
 // The JSON is written as it goes, byte for byte what nlohmann's compact dump (invalid UTF-8
-// replaced) of the same document gives, without building the document first.
+// replaced) of the same document gives, without building the document first. Each file's JSON
+// is put together in one string and written at once.
 
-// A string as nlohmann writes it. Printable ASCII with no quote or backslash is written as it
-// is; anything else goes through nlohmann's own escaping.
-void WriteString(std::string_view s, std::ostream& out) {
-  bool plain = true;
-  for (char c : s)
-    if (c < 0x20 || c == '"' || c == '\\' || static_cast<unsigned char>(c) >= 0x80) plain = false;
-  if (plain)
-    out << '"' << s << '"';
-  else
-    out << json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-void WriteSpan(Span span, std::ostream& out) {
-  out << "{\"start\":" << span.begin << ",\"end\":" << span.end << '}';
-}
-
-void WritePosition(Position p, std::ostream& out) {
-  out << "{\"line\":" << p.line << ",\"column\":" << p.column << '}';
-}
-
-void WriteRange(const SourceFile& src, Span span, std::ostream& out) {
-  out << "{\"start\":";
-  WritePosition(src.lines().CodePointPosition(span.begin), out);
-  out << ",\"end\":";
-  WritePosition(src.lines().CodePointPosition(span.end), out);
-  out << '}';
-}
-
-void WriteFixes(const std::vector<Fix>& fixes, std::ostream& out) {
-  out << '[';
-  for (size_t i = 0; i < fixes.size(); ++i) {
-    out << (i ? ",{\"span\":" : "{\"span\":");
-    WriteSpan(fixes[i].span, out);
-    out << ",\"replacement\":";
-    WriteString(fixes[i].replacement, out);
-    out << ",\"safe\":" << (fixes[i].safe ? "true" : "false") << '}';
+// The length of the valid UTF-8 sequence at s[i] (a lead byte of 0x80 or more), or 0: no
+// overlong forms, no surrogates, nothing past U+10FFFF (what nlohmann's decoder accepts).
+size_t Utf8Length(std::string_view s, size_t i) {
+  auto cont = [&](size_t k, unsigned lo, unsigned hi) {
+    if (i + k >= s.size()) return false;
+    auto c = static_cast<unsigned char>(s[i + k]);
+    return c >= lo && c <= hi;
+  };
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b >= 0xC2 && b <= 0xDF) return cont(1, 0x80, 0xBF) ? 2 : 0;
+  if (b >= 0xE0 && b <= 0xEF) {
+    unsigned lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+    return cont(1, lo, hi) && cont(2, 0x80, 0xBF) ? 3 : 0;
   }
-  out << ']';
+  if (b >= 0xF0 && b <= 0xF4) {
+    unsigned lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+    return cont(1, lo, hi) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
+  }
+  return 0;
+}
+
+// A string as nlohmann writes it (ensure_ascii off): quote, backslash and control characters
+// escaped, valid UTF-8 as it is. A string with invalid UTF-8 goes through nlohmann's own
+// replacement.
+void WriteString(std::string_view s, std::string& out) {
+  const size_t mark = out.size();
+  out += '"';
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      size_t n = Utf8Length(s, i);
+      if (n == 0) {
+        out.resize(mark);
+        out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+        return;
+      }
+      i += n;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    out.append(s, run, i - run);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\f': out += "\\f"; break;
+      case '\r': out += "\\r"; break;
+      default: {
+        char u[8];
+        std::snprintf(u, sizeof u, "\\u%04x", c);
+        out += u;
+      }
+    }
+    run = ++i;
+  }
+  out.append(s, run, s.size() - run);
+  out += '"';
+}
+
+void WriteNumber(uint64_t n, std::string& out) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+}
+
+// {"a":1,"b":2}
+void WritePair(const char* a, uint64_t x, const char* b, uint64_t y, std::string& out) {
+  out += "{\"";
+  out += a;
+  out += "\":";
+  WriteNumber(x, out);
+  out += ",\"";
+  out += b;
+  out += "\":";
+  WriteNumber(y, out);
+  out += '}';
+}
+
+void WriteSpan(Span span, std::string& out) { WritePair("start", span.begin, "end", span.end, out); }
+
+void WritePosition(Position p, std::string& out) {
+  WritePair("line", p.line, "column", p.column, out);
+}
+
+void WriteRange(const SourceFile& src, Span span, std::string& out) {
+  out += "{\"start\":";
+  WritePosition(src.lines().CodePointPosition(span.begin), out);
+  out += ",\"end\":";
+  WritePosition(src.lines().CodePointPosition(span.end), out);
+  out += '}';
+}
+
+void WriteFixes(const std::vector<Fix>& fixes, std::string& out) {
+  out += '[';
+  for (size_t i = 0; i < fixes.size(); ++i) {
+    out += i ? ",{\"span\":" : "{\"span\":";
+    WriteSpan(fixes[i].span, out);
+    out += ",\"replacement\":";
+    WriteString(fixes[i].replacement, out);
+    out += fixes[i].safe ? ",\"safe\":true}" : ",\"safe\":false}";
+  }
+  out += ']';
 }
 
 // One diagnostic; its data's keys in the order nlohmann's (sorted) object keeps them.
-void WriteDiagnostic(const FileResult& f, const Diagnostic& d, std::ostream& out) {
-  out << "{\"rule\":";
+void WriteDiagnostic(const FileResult& f, const Diagnostic& d, std::string& out) {
+  out += "{\"rule\":";
   WriteString(d.rule, out);
-  out << ",\"severity\":";
+  out += ",\"severity\":";
   WriteString(SeverityName(d.severity), out);
-  out << ",\"message\":";
+  out += ",\"message\":";
   WriteString(d.message, out);
-  out << ",\"span\":";
+  out += ",\"span\":";
   WriteSpan(d.span, out);
-  out << ",\"range\":";
+  out += ",\"range\":";
   WriteRange(*f.source, d.span, out);
-  out << ",\"excerpt\":";
+  out += ",\"excerpt\":";
   WriteString(Excerpt(f, d.span), out);
-  out << ",\"scope\":" << (d.scope == Scope::kDocument ? "\"document\"" : "\"span\"");
-  out << ",\"fixes\":";
+  out += d.scope == Scope::kDocument ? ",\"scope\":\"document\"" : ",\"scope\":\"span\"";
+  out += ",\"fixes\":";
   WriteFixes(d.fixes, out);
-  out << ",\"data\":" << d.data.dump() << '}';
+  out += ",\"data\":";
+  out += d.data.dump();
+  out += '}';
 }
 
 class JsonEmitter : public Emitter {
@@ -82,26 +157,34 @@ class JsonEmitter : public Emitter {
   }
 
   void File(const FileResult& f, std::ostream& out) override {
-    out << (first_ ? "{\"path\":" : ",{\"path\":");
+    std::string& o = buffer_;
+    o.clear();
+    o += first_ ? "{\"path\":" : ",{\"path\":";
     first_ = false;
-    WriteString(f.path, out);
-    out << ",\"diagnostics\":[";
+    WriteString(f.path, o);
+    o += ",\"diagnostics\":[";
     for (size_t i = 0; i < f.diagnostics.size(); ++i) {
-      if (i) out << ',';
-      WriteDiagnostic(f, f.diagnostics[i], out);
+      if (i) o += ',';
+      WriteDiagnostic(f, f.diagnostics[i], o);
+      if (o.size() >= kFlushAt) Flush(out);
     }
-    out << "],\"findings_not_shown\":" << f.not_shown << ",\"error\":";
+    o += "],\"findings_not_shown\":";
+    WriteNumber(f.not_shown, o);
+    o += ",\"error\":";
     if (f.error.empty())
-      out << "null";
+      o += "null";
     else
-      WriteString(f.error, out);
-    if (f.source)
-      out << ",\"kind\":"
-          << KindJson(f.scorecard.kind).dump(-1, ' ', false, json::error_handler_t::replace);
-    if (options_.summary && f.source)
-      out << ",\"summary\":"
-          << ScorecardJson(f.scorecard).dump(-1, ' ', false, json::error_handler_t::replace);
-    out << '}';
+      WriteString(f.error, o);
+    if (f.source) {
+      o += ",\"kind\":";
+      o += KindJson(f.scorecard.kind).dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    if (options_.summary && f.source) {
+      o += ",\"summary\":";
+      o += ScorecardJson(f.scorecard).dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    o += '}';
+    Flush(out);
   }
 
   void End(const Summary&, std::ostream& out) override { out << "]}\n"; }
@@ -109,6 +192,12 @@ class JsonEmitter : public Emitter {
  private:
   EmitOptions options_;
   bool first_ = true;
+  static constexpr size_t kFlushAt = 1 << 20;
+  void Flush(std::ostream& out) {
+    out.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+  std::string buffer_;  // JSON not yet written, reused from file to file
 };
 
 }  // namespace

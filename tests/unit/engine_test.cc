@@ -93,6 +93,25 @@ TEST(Engine, MessagesQuoteTheMatch) {
   EXPECT_EQ(d[0].span.end, 22u);
 }
 
+// A long draft keeps only the hits that are read after its sentences' evidence is noted: guard
+// words without their rule's trigger and repeated evidence are dropped, so the draft's hits do
+// not grow with every "not" and "because" in it. The findings stay the same.
+TEST(Engine, HitsKeptAreOnlyThoseReadLater) {
+  std::vector<std::string> errors;
+  auto e = EngineFor(kPack, &errors);
+  ASSERT_TRUE(e);
+  Workspace ws(*e);
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "It is not so, not at all, because because. ";
+  text += "We do not communicate clearly. They communicate clearly.";
+  SourceFile src("t.md", text);
+  auto d = e->Lint(src, *MarkupByName("markdown"), ws).diagnostics;
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].span.begin, text.size() - 20);
+  // The two triggers and the guard before the first; nothing of the 200 sentences before them.
+  EXPECT_EQ(ws.hits.size(), 3u);
+}
+
 TEST(Engine, RuleSettingsTurnRulesOffAndChangeSeverity) {
   DataStore store;
   std::vector<std::string> errors;

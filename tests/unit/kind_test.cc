@@ -45,6 +45,18 @@ TEST(Kind, PeerWording) {
   EXPECT_EQ(k.why, "wording \"as her teammate\"");
 }
 
+// The peer wording is looked for only where a stem of it is, in one of the cases it is listed
+// in: at the very start and end of the draft, in capitals, and not in mixed case.
+TEST(Kind, PeerWordingNeedsAStemInOneOfItsCases) {
+  auto kind = [](const char* prose) { return DraftKind({.prose = prose, .words = 12}).name; };
+  EXPECT_EQ(kind("Peer feedback on the payments work"), kPeerFeedback);
+  EXPECT_EQ(kind("The payments work, as a fellow engineer"), kPeerFeedback);
+  EXPECT_EQ(kind("AS A TEAMMATE ON THE PAYMENTS WORK"), kPeerFeedback);
+  EXPECT_EQ(kind("As a teaMMate on the payments work"), kReview);
+  EXPECT_EQ(kind("pEEr feedback on the payments work"), kReview);
+  EXPECT_EQ(kind("A yellow feedback board and fellows"), kReview);
+}
+
 TEST(Kind, AReviewWrittenToTheReviewee) {
   // "I" now and then, "you" throughout: a manager writing to the reviewee.
   EXPECT_EQ(DraftKind({.prose = "Great job! You've been a great contributor, I know it's been "

@@ -136,5 +136,32 @@ TEST_F(SegmenterAgreement, EveryCorpusDraft) {
   EXPECT_EQ(failures_, 0);
 }
 
+// Two-byte letters take the ASCII path: every string of up to four of these characters, letters
+// of two bytes beside ASCII joiners and beside two-byte characters that are not letters (a
+// combining mark, a soft hyphen, a middle dot, a no-break space, Hebrew letters and
+// punctuation, an Arabic-Indic digit, the multiplication sign).
+TEST_F(SegmenterAgreement, EveryShortStringWithTwoByteLetters) {
+  const std::vector<std::string> chars = {
+      "a", "1", ".", "'", ",", "_", " ", "\xC3\xA9", "\xC4\x9F", "\xCA\xBC", "\xC2\xAA",
+      "\xC3\x97", "\xCC\x81", "\xC2\xAD", "\xC2\xB7", "\xC2\xA0", "\xD7\x90", "\xD7\xB4",
+      "\xD9\xA3", "!"};
+  size_t count = 0;
+  std::vector<size_t> digits;
+  for (size_t len = 1; len <= 4; ++len) {
+    digits.assign(len, 0);
+    for (;;) {
+      std::string s;
+      for (size_t d : digits) s += chars[d];
+      Agree(s);
+      ++count;
+      size_t k = 0;
+      while (k < len && ++digits[k] == chars.size()) digits[k++] = 0;
+      if (k == len) break;
+    }
+  }
+  EXPECT_GT(count, 160000u);
+  EXPECT_EQ(failures_, 0);
+}
+
 }  // namespace
 }  // namespace reviewlint
