@@ -82,6 +82,7 @@ class SentenceReader {
   void AddDemeanourCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
   void AddAchievementCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
   void AddComparisonCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
+  void AddGrowthCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
   void AddResultSubjectCue(Subject subject, std::vector<Cue>* out) const;
   bool EffortBefore(uint32_t to) const;
   void AddDeficitCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
@@ -453,6 +454,32 @@ void SentenceReader::AddComparisonCue(uint32_t t, Subject subject, std::vector<C
   }
 }
 
+// "Isaac has shown growth", "has improved on his abilities", "there has been improvement on her
+// part", "has come far": a change in the reviewee claimed in the past or present, which only a
+// before and after would size. Read as an achievement claim.
+void SentenceReader::AddGrowthCue(uint32_t t, Subject subject, std::vector<Cue>* out) const {
+  bool about = subject == Subject::kPerson || subject == Subject::kNone ||
+               (subject == Subject::kThing && NamesPerson());
+  if (!about || t == b_ || (!out->empty() && out->back().word == t)) return;
+  // A noun ("growth") needs a verb that shows it ("has shown growth"); after a bare "has" it is
+  // a gap ("has room for improvement", "has improvement to make").
+  std::string_view word = Text(t);
+  bool noun = word == "growth" || word == "progress" || word == "strides" ||
+              (word.size() > 4 && word.substr(word.size() - 4) == "ment") ||
+              (word.size() > 5 && word.substr(word.size() - 5) == "ments");
+  for (uint32_t k = t > b_ + 3 ? t - 3 : b_; k < t; ++k) {
+    std::string_view w = Text(k);
+    bool perfect = w == "has" || w == "have" || w == "had";
+    if ((perfect && !noun) || w == "been" || w == "shown" || w == "made" || w == "seen" ||
+        w == "shows" || w == "showing") {
+      Cue cue{t, t, t, kAchievementVerb, 0, CueTarget::kPerson, false, FutureBefore(t)};
+      Negate(&cue);
+      out->push_back(cue);
+      return;
+    }
+  }
+}
+
 // "He is always late", "his numbers dropped", "rarely delivers on time": a shortfall in a
 // sentence about the reviewee or their work. After a determiner it names a thing ("the failed
 // deploy") and is not a cue.
@@ -478,6 +505,7 @@ void SentenceReader::FindCues(Subject subject, std::vector<Cue>* out) const {
     if (c & kDemeanourNoun) AddDemeanourCue(t, subject, out);
     if (c & kAchievementVerb) AddAchievementCue(t, subject, out);
     if (c & kComparisonWord) AddComparisonCue(t, subject, out);
+    if (c & kGrowthWord) AddGrowthCue(t, subject, out);
     if (c & kDeficitWord) AddDeficitCue(t, subject, out);
   }
   AddResultSubjectCue(subject, out);

@@ -37,6 +37,7 @@ constexpr Source kLists[] = {
     {"en/features/comparison-words", kComparisonWord},
     {"en/features/effort-words", kEffortWord},
     {"en/features/stance-words", kStanceWord},
+    {"en/features/growth-words", kGrowthWord},
     {"en/lexicon/role-nouns", kRoleNoun},
     {"en/lexicon/work-nouns", kWorkNoun},
 };

@@ -44,6 +44,7 @@ enum WordClassBit : uint32_t {
   kResultNoun = 1u << 25,       // a sizeable result ("results", "sales", "improvement")
   kEffortWord = 1u << 26,       // effort leading to an infinitive ("tries", "beyond", "hard")
   kStanceWord = 1u << 27,       // the writer's stance before a clause ("think", "confident")
+  kGrowthWord = 1u << 28,       // a change told without its size ("improved", "growth")
 };
 
 /// The classes of nouns. Noun lists name the singular; documents say "workers" and

@@ -143,6 +143,18 @@ TEST(SentenceFeatures, TheSubjectAfterTheWritersStance) {
   EXPECT_EQ(Describe("We need to understand the budget first."), "subject=writer");
 }
 
+// A change in the reviewee told without its size is an achievement claim; a gap is not.
+TEST(SentenceFeatures, GrowthWithoutItsSize) {
+  EXPECT_EQ(Describe("Priya has improved on her estimates since the spring."),
+            "subject=person | achievement0person[improved]");
+  EXPECT_EQ(Describe("Omar has shown real growth this half."),
+            "subject=person | achievement0person[growth]");
+  EXPECT_EQ(Describe("There has been clear improvement on his part."),
+            "subject=thing | achievement0person[improvement]");
+  EXPECT_EQ(Describe("Omar has room for improvement."), "subject=person");
+  EXPECT_EQ(Describe("The team has grown to twelve people."), "subject=thing");
+}
+
 TEST(SentenceFeatures, ArtefactsAreNamedThings) {
   EXPECT_EQ(Describe("She fixed PAY-412."), "subject=person | artefact");
   EXPECT_EQ(Describe("He wrote retry_policy for #381."), "subject=person | artefact");
