@@ -304,7 +304,11 @@ void Engine::NumberRubricEvidence(CollectedTerms* collected, std::vector<std::st
 // The patterns compile on a second thread while this one builds the phrase trie: together they
 // are most of start-up.
 void Engine::BuildMatcher(const CollectedTerms& collected, std::vector<std::string>* errors) {
-  Segmenter segmenter;
+  std::unique_ptr<Segmenter> segmenter;  // only for phrases the rule image does not hold
+  auto split = [&]() -> Segmenter& {
+    if (!segmenter) segmenter = std::make_unique<Segmenter>();
+    return *segmenter;
+  };
   WordKeyer keyer(&matcher_.lexicon());
   std::vector<std::string> pattern_errors;
   std::thread patterns([&] {
@@ -321,7 +325,7 @@ void Engine::BuildMatcher(const CollectedTerms& collected, std::vector<std::stri
                                ": invalid regular expression: " + e.error);
   });
   for (const CollectedTerms::Phrase& p : collected.phrases) {
-    if (!matcher_.AddPhrase(p.phrase, p.exact, p.target, segmenter, keyer))
+    if (!matcher_.AddPhrase(p.phrase, p.exact, p.target, split, keyer))
       errors->push_back(p.where + ": phrase \"" + p.phrase + "\" has no words");
   }
   patterns.join();

@@ -142,7 +142,8 @@ bool ImagePhraseWords(const std::string& phrase,
 
 }  // namespace
 
-bool Matcher::AddPhrase(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
+bool Matcher::AddPhrase(const std::string& phrase, bool exact, Target target,
+                        const std::function<Segmenter&()>& segmenter,
                         WordKeyer& keyer) {
   bool ok = true;
   for (const std::string& one : ExpandAlternatives(phrase))
@@ -150,10 +151,11 @@ bool Matcher::AddPhrase(const std::string& phrase, bool exact, Target target, Se
   return ok;
 }
 
-bool Matcher::AddOne(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
+bool Matcher::AddOne(const std::string& phrase, bool exact, Target target,
+                     const std::function<Segmenter&()>& segmenter,
                      WordKeyer& keyer) {
   std::vector<std::pair<std::string, std::string>> words;
-  if (!ImagePhraseWords(phrase, &words)) words = PhraseWords(phrase, segmenter, keyer);
+  if (!ImagePhraseWords(phrase, &words)) words = PhraseWords(phrase, segmenter(), keyer);
   if (words.empty()) return false;
   uint32_t node = 0;
   std::vector<std::string> folded_words;

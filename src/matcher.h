@@ -3,6 +3,7 @@
 // one pass of the pattern set over its text, however many rules there are.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -39,7 +40,9 @@ class Matcher {
   /// ("needs to work on {his|her|their} communication"). Unless `exact`, each word also matches
   /// its inflections ("communicate", "communicates", "communicated", "communicating") but not its
   /// derivations ("reliable" does not match "reliability"). Returns false if it has no words.
-  bool AddPhrase(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
+  /// `segmenter` is asked only for a phrase the rule image does not hold.
+  bool AddPhrase(const std::string& phrase, bool exact, Target target,
+                 const std::function<Segmenter&()>& segmenter,
                  WordKeyer& keyer);
   /// Adds an RE2 pattern, matched against a sentence's prose text. Returns RE2's syntax error,
   /// or "". Patterns are numbered from 0 in the order added.
@@ -66,7 +69,8 @@ class Matcher {
   struct Node {
     std::vector<Entry> entries;
   };
-  bool AddOne(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
+  bool AddOne(const std::string& phrase, bool exact, Target target,
+              const std::function<Segmenter&()>& segmenter,
               WordKeyer& keyer);
   // The case-folded spellings of a sentence's words, each folded when first asked for.
   struct FoldedWords {

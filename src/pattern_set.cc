@@ -57,7 +57,10 @@ std::string PatternSet::Add(const std::string& pattern, bool case_sensitive) {
     for (uint32_t i = 0; i < image_->pattern_count; ++i) {
       const ImagePattern& p = image_->patterns[i];
       if (p.case_sensitive != case_sensitive || pattern != p.pattern) continue;
-      patterns_.push_back(std::make_unique<LazyPattern>(pattern, case_sensitive));
+      std::shared_ptr<LazyPattern> re;
+      for (const Filtered& f : filtered_)
+        if (f.image == i) re = patterns_[f.pattern];
+      patterns_.push_back(re ? re : std::make_shared<LazyPattern>(pattern, case_sensitive));
       filtered_.push_back({number, i});
       return "";
     }
@@ -72,7 +75,7 @@ std::string PatternSet::Add(const std::string& pattern, bool case_sensitive) {
       err.replace(at, in_set.size(), pattern);
     return err;
   }
-  patterns_.push_back(std::make_unique<LazyPattern>(pattern, case_sensitive));
+  patterns_.push_back(std::make_shared<LazyPattern>(pattern, case_sensitive));
   set_patterns_.push_back(number);
   return "";
 }
@@ -116,11 +119,17 @@ void PatternSet::ImageCandidates(std::string_view text, std::vector<int>* out) c
         found[im.outputs[o]] = 1;
     }
   }
+  // A pattern added twice (two rules, or a rule and an evidence set) is asked once.
+  thread_local std::vector<int8_t> matched;
+  matched.assign(im.pattern_count, -1);
   const re2::StringPiece input(text.data(), text.size());
   for (const Filtered& f : filtered_) {
-    const ImagePattern& p = im.patterns[f.image];
-    if ((every || Passes(im, p, found)) && RE2::PartialMatch(input, Get(f.pattern)))
-      out->push_back(f.pattern);
+    int8_t& m = matched[f.image];
+    if (m < 0) {
+      const ImagePattern& p = im.patterns[f.image];
+      m = (every || Passes(im, p, found)) && RE2::PartialMatch(input, Get(f.pattern));
+    }
+    if (m) out->push_back(f.pattern);
   }
 }
 

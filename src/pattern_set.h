@@ -54,7 +54,7 @@ class PatternSet {
   void SetMatches(std::string_view text, std::vector<int>* out) const;
 
   const RuleImage* image_;
-  std::vector<std::unique_ptr<LazyPattern>> patterns_;
+  std::vector<std::shared_ptr<LazyPattern>> patterns_;  // one for a pattern added twice
   // Patterns from the image: their number here and their image entry, in the order added.
   struct Filtered {
     int pattern;

@@ -14,7 +14,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+
+#include <nlohmann/json.hpp>
 
 #include "word_classes.h"
 
@@ -36,6 +39,13 @@ struct ImagePattern {
 struct ImagePhrase {
   const char* phrase;
   uint32_t first_word, word_count;  // into RuleImage::phrase_words (folded, stem) pairs
+};
+
+/// An embedded pack or rubric, parsed and checked against its schema at build time, as CBOR.
+struct ImageJson {
+  const char* path;  // "rules/vagueness.json"
+  const uint8_t* cbor;
+  uint32_t size;
 };
 
 struct RuleImage {
@@ -66,7 +76,14 @@ struct RuleImage {
   const uint32_t* transitions;
   const uint32_t* output_begin;
   const uint32_t* outputs;
+  // The embedded packs and rubrics.
+  const ImageJson* json_files;
+  uint32_t json_file_count;
 };
+
+/// The embedded pack or rubric `path` from the image, parsed; false when the image does not
+/// hold it.
+bool ImageJsonFile(const std::string& path, nlohmann::json* out);
 
 /// The image compiled into this binary, or nullptr (in the generator that makes it).
 const RuleImage* BuiltRuleImage();

@@ -4,6 +4,7 @@
 //   reviewlint-image OUT.cc
 // A pack, dictionary or lexicon that does not load fails the build with its located errors.
 #include <re2/filtered_re2.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -174,7 +175,7 @@ struct Patterns {
 // a text lets the pattern through. The filter is monotone: more literals found never stop it.
 class Prefilter {
  public:
-  Prefilter(const std::string& pattern, bool case_sensitive, std::string* error) : filter_(3) {
+  Prefilter(const std::string& pattern, bool case_sensitive, std::string* error) : filter_(1) {
     RE2::Options o;
     o.set_case_sensitive(case_sensitive);
     o.set_log_errors(false);
@@ -199,6 +200,23 @@ class Prefilter {
   std::vector<std::string> atoms_;
 };
 
+// A literal the automaton can look for byte by byte: lower-case ASCII, and outside ASCII only
+// characters without case (a dash, a curly quote).
+bool Caseless(const std::string& atom) {
+  bool ascii = true;
+  for (char c : atom) {
+    if (c >= 'A' && c <= 'Z') return false;
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  }
+  if (ascii) return true;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(atom);
+  icu::UnicodeString upper = u, lower = u, folded = u;
+  upper.toUpper();
+  lower.toLower();
+  folded.foldCase();
+  return upper == u && lower == u && folded == u;
+}
+
 // The filter as clauses over its literals, each a set one of whose literals any match holds:
 // a clause is a set whose absence stops the filter, made minimal by dropping literals while the
 // rest still stops it; starting the dropping at each literal in turn finds the other clauses.
@@ -208,8 +226,7 @@ std::vector<std::vector<uint32_t>> Clauses(const Prefilter& f) {
   const size_t n = f.atoms().size();
   if (n == 0 || f.Passes(std::vector<bool>(n, false))) return {};
   for (const std::string& a : f.atoms())
-    for (char c : a)
-      if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return {};
+    if (!Caseless(a)) return {};
   std::set<std::vector<uint32_t>> clauses;
   const size_t starts = std::min<size_t>(n, 64);
   for (size_t start = 0; start < starts; ++start) {
@@ -319,9 +336,39 @@ Automaton MakeAutomaton(const std::vector<std::string>& atoms) {
   return a;
 }
 
+// ---- The embedded packs and rubrics: validated against their schemas, then stored as CBOR.
+
+struct JsonFiles {
+  std::vector<std::string> entries;  // ImageJson initialisers
+  std::string arrays;                // their bytes
+};
+
+JsonFiles MakeJsonFiles(std::vector<std::string>* errors) {
+  JsonFiles out;
+  DataStore store;
+  std::vector<std::string> files = DataStore::EmbeddedPackFiles();
+  for (const std::string& f : DataStore::EmbeddedFiles("rules/rubrics/", ".json"))
+    if (f != "rules/rubrics/schema.json") files.push_back(f);
+  for (const std::string& f : files) {
+    std::string text = *DataStore::Embedded(f);
+    bool ok = f.rfind("rules/rubrics/", 0) == 0
+                  ? ParseRubric(f, text, store, errors).has_value()
+                  : ParsePack(f, text, store, errors, /*validate=*/true).has_value();
+    if (!ok) continue;
+    std::vector<std::uint8_t> cbor = nlohmann::json::to_cbor(nlohmann::json::parse(text));
+    std::string name = "kJson" + std::to_string(out.entries.size());
+    out.arrays += "const uint8_t " + name + "[] = {" +
+                  Numbers(std::vector<uint32_t>(cbor.begin(), cbor.end())) + "};\n";
+    out.entries.push_back("{" + Literal(f) + ", " + name + ", " + std::to_string(cbor.size()) +
+                          "}");
+  }
+  return out;
+}
+
 // ---- The output.
 
-std::string Write(const Words& w, const Phrases& p, const Patterns& pt, const Automaton& a) {
+std::string Write(const Words& w, const Phrases& p, const Patterns& pt, const Automaton& a,
+                  const JsonFiles& j) {
   std::ostringstream o;
   auto array = [&](const char* type, const char* name, const std::string& body) {
     o << "const " << type << " " << name << "[] = {" << body << "\n    {}};\n";
@@ -348,13 +395,18 @@ std::string Write(const Words& w, const Phrases& p, const Patterns& pt, const Au
   array("uint32_t", "kTransitions", Numbers(a.transitions));
   array("uint32_t", "kOutputBegin", Numbers(a.output_begin));
   array("uint32_t", "kOutputs", Numbers(a.outputs));
+  o << j.arrays;
+  std::string json_files;
+  for (const std::string& e : j.entries) json_files += "\n    " + e + ",";
+  array("ImageJson", "kJsonFiles", json_files);
   o << "\nconst RuleImage kImage = {\n"
     << "    kWords, kWordAttrs, kWordInfos, " << w.words.size() << ",\n"
     << "    kWordTable, " << HashTable(w.words).size() << ",\n"
     << "    kPhrases, " << p.phrases.size() << ", kPhraseWords, kPhraseTable, "
     << HashTable(p.phrases).size() << ",\n"
     << "    kPatterns, " << pt.entries.size() << ", kPatternAtoms, " << pt.atoms.size() << ",\n"
-    << "    kByteClass, " << a.class_count << ", kTransitions, kOutputBegin, kOutputs};\n\n"
+    << "    kByteClass, " << a.class_count << ", kTransitions, kOutputBegin, kOutputs,\n"
+    << "    kJsonFiles, " << j.entries.size() << "};\n\n"
     << "}  // namespace\n\nconst RuleImage* BuiltRuleImage() { return &kImage; }\n\n"
     << "}  // namespace reviewlint\n";
   return o.str();
@@ -378,9 +430,10 @@ int main(int argc, char** argv) {
   Phrases phrases = MakePhrases(terms.phrases);
   Patterns patterns = MakePatterns(terms.patterns, &errors);
   Automaton automaton = MakeAutomaton(patterns.atoms);
+  JsonFiles json_files = MakeJsonFiles(&errors);
   for (const std::string& e : errors) std::cerr << "reviewlint-image: " << e << "\n";
   if (!errors.empty()) return 1;
-  std::string text = Write(words, phrases, patterns, automaton);
+  std::string text = Write(words, phrases, patterns, automaton, json_files);
   std::ifstream old(argv[1], std::ios::binary);
   std::stringstream was;
   was << old.rdbuf();
