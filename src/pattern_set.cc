@@ -26,20 +26,6 @@ bool FoldsIntoAscii(std::string_view text) {
          text.find("\xC5\xBF") != std::string_view::npos;
 }
 
-// Does every clause of the pattern's prefilter have a literal in the text?
-bool Passes(const RuleImage& im, const ImagePattern& p, const std::vector<uint8_t>& found) {
-  const uint32_t* at = im.pattern_atoms + p.first_atom;
-  const uint32_t* end = at + p.atom_count;
-  while (at < end) {
-    const uint32_t* clause_end = at + 1 + *at;
-    bool any = false;
-    for (++at; at < clause_end && !any; ++at) any = found[*at] != 0;
-    if (!any) return false;
-    at = clause_end;
-  }
-  return true;
-}
-
 }  // namespace
 
 const RE2& PatternSet::LazyPattern::Get() const {
@@ -49,7 +35,43 @@ const RE2& PatternSet::LazyPattern::Get() const {
   return *re_;
 }
 
-PatternSet::PatternSet(const RuleImage* image) : image_(image) {}
+PatternSet::PatternSet(const RuleImage* image) : image_(image) {
+  if (image_) {
+    IndexClauses();
+    numbers_.resize(image_->pattern_count);
+  }
+}
+
+void PatternSet::IndexClauses() {
+  const RuleImage& im = *image_;
+  clause_count_.assign(im.pattern_count, 0);
+  std::vector<std::vector<uint32_t>> by_atom(im.atom_count);
+  for (uint32_t p = 0; p < im.pattern_count; ++p) {
+    const uint32_t* at = im.pattern_atoms + im.patterns[p].first_atom;
+    const uint32_t* end = at + im.patterns[p].atom_count;
+    while (at < end) {
+      const uint32_t clause = static_cast<uint32_t>(clause_pattern_.size());
+      clause_pattern_.push_back(p);
+      ++clause_count_[p];
+      const uint32_t* clause_end = at + 1 + *at;
+      for (++at; at < clause_end; ++at) by_atom[*at].push_back(clause);
+    }
+  }
+  for (const std::vector<uint32_t>& clauses : by_atom) {
+    atom_clauses_begin_.push_back(static_cast<uint32_t>(atom_clauses_.size()));
+    atom_clauses_.insert(atom_clauses_.end(), clauses.begin(), clauses.end());
+  }
+  atom_clauses_begin_.push_back(static_cast<uint32_t>(atom_clauses_.size()));
+}
+
+// Per thread: what one sentence has shown so far, stamped with the sentence's number so that
+// nothing is cleared between sentences.
+struct PatternSet::Scratch {
+  uint32_t sentence = 0;
+  std::vector<uint32_t> atom_seen, clause_seen, pattern_seen;  // stamps
+  std::vector<uint32_t> clauses_met;                           // by image pattern
+  std::vector<uint32_t> passed;  // the image patterns whose clauses all hold
+};
 
 std::string PatternSet::Add(const std::string& pattern, bool case_sensitive) {
   const int number = static_cast<int>(patterns_.size());
@@ -62,6 +84,11 @@ std::string PatternSet::Add(const std::string& pattern, bool case_sensitive) {
         if (f.image == i) re = patterns_[f.pattern];
       patterns_.push_back(re ? re : std::make_shared<LazyPattern>(pattern, case_sensitive));
       filtered_.push_back({number, i});
+      if (numbers_[i].empty()) {
+        added_.push_back(i);
+        if (!p.filtered) unfiltered_.push_back(i);
+      }
+      numbers_[i].push_back(number);
       return "";
     }
   }
@@ -108,29 +135,50 @@ void PatternSet::Matching(std::string_view text, std::vector<int>* out) const {
 // The image's patterns whose literals the text holds, each then asked alone.
 void PatternSet::ImageCandidates(std::string_view text, std::vector<int>* out) const {
   const RuleImage& im = *image_;
-  thread_local std::vector<uint8_t> found;
-  found.assign(im.atom_count, 0);
+  thread_local Scratch scratch;
+  Scratch& sc = scratch;
+  if (sc.atom_seen.size() != im.atom_count || sc.pattern_seen.size() != im.pattern_count ||
+      sc.sentence == UINT32_MAX) {
+    sc = Scratch{};
+    sc.atom_seen.assign(im.atom_count, 0);
+    sc.clause_seen.assign(clause_pattern_.size(), 0);
+    sc.pattern_seen.assign(im.pattern_count, 0);
+    sc.clauses_met.assign(im.pattern_count, 0);
+  }
+  const uint32_t now = ++sc.sentence;
   const bool every = FoldsIntoAscii(text);
+  std::vector<uint32_t>& passed = sc.passed;
+  passed.assign(every ? added_.begin() : unfiltered_.begin(),
+                every ? added_.end() : unfiltered_.end());
   if (!every) {
     uint32_t state = 0;
     for (char c : text) {
       state = im.transitions[state * im.class_count + im.byte_class[static_cast<uint8_t>(c)]];
-      for (uint32_t o = im.output_begin[state]; o < im.output_begin[state + 1]; ++o)
-        found[im.outputs[o]] = 1;
+      for (uint32_t o = im.output_begin[state]; o < im.output_begin[state + 1]; ++o) {
+        const uint32_t atom = im.outputs[o];
+        if (sc.atom_seen[atom] == now) continue;
+        sc.atom_seen[atom] = now;
+        for (uint32_t k = atom_clauses_begin_[atom]; k < atom_clauses_begin_[atom + 1]; ++k) {
+          const uint32_t clause = atom_clauses_[k];
+          if (sc.clause_seen[clause] == now) continue;
+          sc.clause_seen[clause] = now;
+          const uint32_t p = clause_pattern_[clause];
+          if (sc.pattern_seen[p] != now) {
+            sc.pattern_seen[p] = now;
+            sc.clauses_met[p] = 0;
+          }
+          if (++sc.clauses_met[p] == clause_count_[p] && !numbers_[p].empty()) passed.push_back(p);
+        }
+      }
     }
   }
   // A pattern added twice (two rules, or a rule and an evidence set) is asked once.
-  thread_local std::vector<int8_t> matched;
-  matched.assign(im.pattern_count, -1);
   const re2::StringPiece input(text.data(), text.size());
-  for (const Filtered& f : filtered_) {
-    int8_t& m = matched[f.image];
-    if (m < 0) {
-      const ImagePattern& p = im.patterns[f.image];
-      m = (every || Passes(im, p, found)) && RE2::PartialMatch(input, Get(f.pattern));
-    }
-    if (m) out->push_back(f.pattern);
-  }
+  const size_t first = out->size();
+  for (uint32_t p : passed)
+    if (RE2::PartialMatch(input, Get(numbers_[p][0])))
+      out->insert(out->end(), numbers_[p].begin(), numbers_[p].end());
+  std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end());
 }
 
 // The set's matches, as pattern numbers.

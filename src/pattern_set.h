@@ -51,6 +51,8 @@ class PatternSet {
     mutable std::unique_ptr<RE2> re_;
   };
   void ImageCandidates(std::string_view text, std::vector<int>* out) const;
+  void IndexClauses();
+  struct Scratch;
   void SetMatches(std::string_view text, std::vector<int>* out) const;
 
   const RuleImage* image_;
@@ -61,6 +63,13 @@ class PatternSet {
     uint32_t image;
   };
   std::vector<Filtered> filtered_;
+  std::vector<std::vector<int>> numbers_;  // by image pattern: its numbers here (empty: not added)
+  std::vector<uint32_t> added_, unfiltered_;  // the image patterns added; those without clauses
+  // The image's prefilter clauses, indexed by literal: a sentence's literals mark their clauses,
+  // and a pattern passes when all of its clauses are marked.
+  std::vector<uint32_t> clause_pattern_;                 // by clause: its image pattern
+  std::vector<uint32_t> clause_count_;                   // by image pattern
+  std::vector<uint32_t> atom_clauses_begin_, atom_clauses_;  // by atom: its clauses
   // The others, in one set: the set's numbers are positions in set_patterns_.
   std::unique_ptr<RE2::Set> set_;
   std::vector<int> set_patterns_;
