@@ -11,8 +11,8 @@
 #include "kind.h"
 #include "overlap.h"
 #include "quote_index.h"
-#include "rule_image.h"
 #include "required_names.h"
+#include "rule_image.h"
 #include "suppression.h"
 
 namespace reviewlint {

@@ -129,9 +129,9 @@ bool ImagePhraseWords(const std::string& phrase,
                       std::vector<std::pair<std::string, std::string>>* out) {
   const RuleImage* image = BuiltRuleImage();
   if (!image) return false;
-  uint32_t found = ImageFind(image->phrase_table, image->phrase_table_size, phrase, [&](uint32_t i) {
-    return std::string_view(image->phrases[i - 1].phrase);
-  });
+  uint32_t found =
+      ImageFind(image->phrase_table, image->phrase_table_size, phrase,
+                [&](uint32_t i) { return std::string_view(image->phrases[i - 1].phrase); });
   if (!found) return false;
   const ImagePhrase& p = image->phrases[found - 1];
   for (uint32_t w = 0; w < p.word_count; ++w)
@@ -143,8 +143,7 @@ bool ImagePhraseWords(const std::string& phrase,
 }  // namespace
 
 bool Matcher::AddPhrase(const std::string& phrase, bool exact, Target target,
-                        const std::function<Segmenter&()>& segmenter,
-                        WordKeyer& keyer) {
+                        const std::function<Segmenter&()>& segmenter, WordKeyer& keyer) {
   bool ok = true;
   for (const std::string& one : ExpandAlternatives(phrase))
     ok = AddOne(one, exact, target, segmenter, keyer) && ok;
@@ -152,8 +151,7 @@ bool Matcher::AddPhrase(const std::string& phrase, bool exact, Target target,
 }
 
 bool Matcher::AddOne(const std::string& phrase, bool exact, Target target,
-                     const std::function<Segmenter&()>& segmenter,
-                     WordKeyer& keyer) {
+                     const std::function<Segmenter&()>& segmenter, WordKeyer& keyer) {
   std::vector<std::pair<std::string, std::string>> words;
   if (!ImagePhraseWords(phrase, &words)) words = PhraseWords(phrase, segmenter(), keyer);
   if (words.empty()) return false;

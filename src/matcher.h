@@ -42,8 +42,7 @@ class Matcher {
   /// derivations ("reliable" does not match "reliability"). Returns false if it has no words.
   /// `segmenter` is asked only for a phrase the rule image does not hold.
   bool AddPhrase(const std::string& phrase, bool exact, Target target,
-                 const std::function<Segmenter&()>& segmenter,
-                 WordKeyer& keyer);
+                 const std::function<Segmenter&()>& segmenter, WordKeyer& keyer);
   /// Adds an RE2 pattern, matched against a sentence's prose text. Returns RE2's syntax error,
   /// or "". Patterns are numbered from 0 in the order added.
   std::string AddPattern(const std::string& pattern, bool case_sensitive, Target target);
@@ -70,8 +69,7 @@ class Matcher {
     std::vector<Entry> entries;
   };
   bool AddOne(const std::string& phrase, bool exact, Target target,
-              const std::function<Segmenter&()>& segmenter,
-              WordKeyer& keyer);
+              const std::function<Segmenter&()>& segmenter, WordKeyer& keyer);
   // The case-folded spellings of a sentence's words, each folded when first asked for.
   struct FoldedWords {
     uint32_t first;  // the sentence's first token

@@ -67,8 +67,8 @@ class PatternSet {
   std::vector<uint32_t> added_, unfiltered_;  // the image patterns added; those without clauses
   // The image's prefilter clauses, indexed by literal: a sentence's literals mark their clauses,
   // and a pattern passes when all of its clauses are marked.
-  std::vector<uint32_t> clause_pattern_;                 // by clause: its image pattern
-  std::vector<uint32_t> clause_count_;                   // by image pattern
+  std::vector<uint32_t> clause_pattern_;                     // by clause: its image pattern
+  std::vector<uint32_t> clause_count_;                       // by image pattern
   std::vector<uint32_t> atom_clauses_begin_, atom_clauses_;  // by atom: its clauses
   // The others, in one set: the set's numbers are positions in set_patterns_.
   std::unique_ptr<RE2::Set> set_;

@@ -80,12 +80,18 @@ TEST(RuleImage, EmbeddedPacksAndRubricsAreTheirFilesParsed) {
 // case folding reaches ASCII from outside it (the Kelvin sign, the long s).
 std::vector<std::string> Texts() {
   std::vector<std::string> texts = {
-      "The \xE2\x84\xAA" "PI TBD",  "Improved \xC5\xBF" "ignificantly",
-      "she is XX% faster — she fixed it", "[Employee Name] did <Project> in {{ quarter }}",
-      "Needs to improve. Room for growth.", ""};
+      "The \xE2\x84\xAA"
+      "PI TBD",
+      "Improved \xC5\xBF"
+      "ignificantly",
+      "she is XX% faster — she fixed it",
+      "[Employee Name] did <Project> in {{ quarter }}",
+      "Needs to improve. Room for growth.",
+      ""};
   namespace fs = std::filesystem;
   for (const char* dir : {"tests/corpus/drafts", "examples"}) {
-    for (const auto& entry : fs::directory_iterator(std::string(REVIEWLINT_SOURCE_DIR) + "/" + dir)) {
+    for (const auto& entry :
+         fs::directory_iterator(std::string(REVIEWLINT_SOURCE_DIR) + "/" + dir)) {
       auto text = ReadWholeFile(entry.path().string());
       if (!text) continue;
       size_t from = 0;

@@ -259,17 +259,17 @@ Patterns MakePatterns(const std::set<std::pair<std::string, bool>>& collected,
     // A clause with a one-letter literal holds in nearly every sentence: it would cost the
     // automaton a match at nearly every byte and filter nothing. Dropping a clause only lets
     // more sentences through to the pattern itself.
-    clauses.erase(std::remove_if(clauses.begin(), clauses.end(),
-                                 [&](const std::vector<uint32_t>& clause) {
-                                   for (uint32_t i : clause) {
-                                     const std::string& a = filter.atoms()[i];
-                                     if (a.size() == 1 &&
-                                         std::isalnum(static_cast<unsigned char>(a[0])))
-                                       return true;
-                                   }
-                                   return false;
-                                 }),
-                  clauses.end());
+    clauses.erase(
+        std::remove_if(clauses.begin(), clauses.end(),
+                       [&](const std::vector<uint32_t>& clause) {
+                         for (uint32_t i : clause) {
+                           const std::string& a = filter.atoms()[i];
+                           if (a.size() == 1 && std::isalnum(static_cast<unsigned char>(a[0])))
+                             return true;
+                         }
+                         return false;
+                       }),
+        clauses.end());
     uint32_t first = static_cast<uint32_t>(out.pattern_atoms.size());
     for (const std::vector<uint32_t>& clause : clauses) {
       out.pattern_atoms.push_back(static_cast<uint32_t>(clause.size()));
