@@ -12,21 +12,11 @@
 #include "overlap.h"
 #include "quote_index.h"
 #include "required_names.h"
+#include "rule_image.h"
 #include "suppression.h"
 
 namespace reviewlint {
 namespace {
-
-// Word attributes come from these embedded dictionaries.
-struct AttrDictionary {
-  const char* name;
-  uint8_t attr;
-};
-constexpr AttrDictionary kAttrDictionaries[] = {
-    {"en/units", kUnitWord},          {"en/duration-units", kUnitWord | kDurationUnit},
-    {"en/number-words", kNumberWord}, {"en/multiplier-words", kMultiplierWord},
-    {"en/months", kMonthWord},        {"en/clause-breaks", kClauseBreak},
-};
 
 uint32_t ScopeBit(BlockKind k) { return 1u << static_cast<uint32_t>(k); }
 
@@ -221,18 +211,9 @@ bool Engine::Compile(const RuleSettings& settings, std::vector<std::string>* err
 // Word attributes (units, number words, months, clause breaks) and the word classes of the
 // sentence features, into the lexicon.
 void Engine::LoadWordAttributes(std::vector<std::string>* errors) {
-  DataStore embedded;
-  for (const AttrDictionary& d : kAttrDictionaries) {
-    auto entries = embedded.Dictionary(d.name);
-    if (!entries) continue;
-    for (const std::string& w : *entries) {
-      uint32_t id = matcher_.lexicon().AddExact(FoldCase(w));
-      matcher_.lexicon().SetAttr(id, d.attr);
-    }
-  }
   evidence_count_ = 3;
   evidence_names_ = {"quantity", "number", "date"};
-  word_classes_.Load(&matcher_.lexicon(), errors);
+  LoadWordTables(BuiltRuleImage(), &matcher_.lexicon(), &word_classes_, errors);
 }
 
 // A rule's terms, plus the terms of the evidence sets it names, for the matcher.
@@ -322,7 +303,11 @@ void Engine::NumberRubricEvidence(CollectedTerms* collected, std::vector<std::st
 // The patterns compile on a second thread while this one builds the phrase trie: together they
 // are most of start-up.
 void Engine::BuildMatcher(const CollectedTerms& collected, std::vector<std::string>* errors) {
-  Segmenter segmenter;
+  std::unique_ptr<Segmenter> segmenter;  // only for phrases the rule image does not hold
+  auto split = [&]() -> Segmenter& {
+    if (!segmenter) segmenter = std::make_unique<Segmenter>();
+    return *segmenter;
+  };
   WordKeyer keyer(&matcher_.lexicon());
   std::vector<std::string> pattern_errors;
   std::thread patterns([&] {
@@ -339,7 +324,7 @@ void Engine::BuildMatcher(const CollectedTerms& collected, std::vector<std::stri
                                ": invalid regular expression: " + e.error);
   });
   for (const CollectedTerms::Phrase& p : collected.phrases) {
-    if (!matcher_.AddPhrase(p.phrase, p.exact, p.target, segmenter, keyer))
+    if (!matcher_.AddPhrase(p.phrase, p.exact, p.target, split, keyer))
       errors->push_back(p.where + ": phrase \"" + p.phrase + "\" has no words");
   }
   patterns.join();

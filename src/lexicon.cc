@@ -5,6 +5,8 @@
 
 #include <stdexcept>
 
+#include "rule_image.h"
+
 namespace reviewlint {
 
 std::string FoldCase(std::string_view word) {
@@ -38,8 +40,30 @@ void FoldCaseInto(std::string_view word, std::string* folded) {
 }
 
 uint32_t Lexicon::AddExact(const std::string& folded) {
-  auto [it, inserted] = exact_.emplace(folded, static_cast<uint32_t>(exact_.size() + 1));
+  if (uint32_t id = FindImageWord(folded)) return id;
+  auto [it, inserted] =
+      exact_.emplace(folded, static_cast<uint32_t>(image_words_ + exact_.size() + 1));
   return it->second;
+}
+
+void Lexicon::LoadImage(const RuleImage& image) {
+  image_ = &image;
+  image_words_ = image.word_count;
+  attrs_.assign(1, 0);
+  attrs_.insert(attrs_.end(), image.word_attrs, image.word_attrs + image.word_count);
+}
+
+uint32_t Lexicon::FindImageWord(std::string_view folded) const {
+  if (!image_) return kNone;
+  return ImageFind(image_->word_table, image_->word_table_size, folded,
+                   [this](uint32_t id) { return std::string_view(image_->words[id - 1]); });
+}
+
+std::vector<std::string> Lexicon::ExactWords() const {
+  std::vector<std::string> out(image_words_ + exact_.size());
+  for (uint32_t id = 1; id <= image_words_; ++id) out[id - 1] = image_->words[id - 1];
+  for (const auto& [word, id] : exact_) out[id - 1] = word;
+  return out;
 }
 
 uint32_t Lexicon::AddStem(const std::string& stem) {
@@ -53,6 +77,7 @@ void Lexicon::SetAttr(uint32_t exact, uint8_t attr) {
 }
 
 uint32_t Lexicon::FindExact(std::string_view folded) const {
+  if (uint32_t id = FindImageWord(folded)) return id;
   auto it = exact_.find(std::string(folded));
   return it == exact_.end() ? kNone : it->second;
 }

@@ -15,6 +15,8 @@ struct sb_stemmer;
 
 namespace reviewlint {
 
+struct RuleImage;
+
 /// Case folding (ICU full case folding; ASCII done inline) and apostrophe normalisation.
 std::string FoldCase(std::string_view word);
 /// FoldCase into `out`, reusing its storage.
@@ -40,8 +42,16 @@ class Lexicon {
   uint32_t FindStem(std::string_view stem) const;
   void SetAttr(uint32_t exact, uint8_t attr);
   uint8_t Attr(uint32_t exact) const { return exact < attrs_.size() ? attrs_[exact] : 0; }
+  /// Starts an empty lexicon from the rule image's words (rule_image.h): ids 1..word_count are
+  /// theirs, found through the image's table; words added later get the ids after them.
+  void LoadImage(const RuleImage& image);
+  /// The folded spellings by id - 1.
+  std::vector<std::string> ExactWords() const;
 
  private:
+  uint32_t FindImageWord(std::string_view folded) const;
+  const RuleImage* image_ = nullptr;
+  uint32_t image_words_ = 0;
   std::unordered_map<std::string, uint32_t> exact_, stem_;
   std::vector<uint8_t> attrs_;
 };

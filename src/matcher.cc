@@ -108,25 +108,58 @@ size_t CountAlternatives(const std::string& phrase, size_t cap) {
   }
 }
 
-bool Matcher::AddPhrase(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
-                        WordKeyer& keyer) {
+std::vector<std::pair<std::string, std::string>> PhraseWords(const std::string& phrase,
+                                                             Segmenter& segmenter,
+                                                             WordKeyer& keyer) {
+  std::vector<Span> spans;
+  segmenter.Words(phrase, Span{0, static_cast<uint32_t>(phrase.size())}, &spans);
+  std::vector<std::pair<std::string, std::string>> words;
+  for (Span w : spans) {
+    std::string folded = FoldCase(std::string_view(phrase).substr(w.begin, w.size()));
+    std::string stem = keyer.Stem(folded);
+    words.emplace_back(std::move(folded), std::move(stem));
+  }
+  return words;
+}
+
+namespace {
+
+// The words of an embedded phrase, from the rule image; false when the image does not hold it.
+bool ImagePhraseWords(const std::string& phrase,
+                      std::vector<std::pair<std::string, std::string>>* out) {
+  const RuleImage* image = BuiltRuleImage();
+  if (!image) return false;
+  uint32_t found =
+      ImageFind(image->phrase_table, image->phrase_table_size, phrase,
+                [&](uint32_t i) { return std::string_view(image->phrases[i - 1].phrase); });
+  if (!found) return false;
+  const ImagePhrase& p = image->phrases[found - 1];
+  for (uint32_t w = 0; w < p.word_count; ++w)
+    out->emplace_back(image->phrase_words[2 * (p.first_word + w)],
+                      image->phrase_words[2 * (p.first_word + w) + 1]);
+  return true;
+}
+
+}  // namespace
+
+bool Matcher::AddPhrase(const std::string& phrase, bool exact, Target target,
+                        const std::function<Segmenter&()>& segmenter, WordKeyer& keyer) {
   bool ok = true;
   for (const std::string& one : ExpandAlternatives(phrase))
     ok = AddOne(one, exact, target, segmenter, keyer) && ok;
   return ok;
 }
 
-bool Matcher::AddOne(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
-                     WordKeyer& keyer) {
-  std::vector<Span> words;
-  segmenter.Words(phrase, Span{0, static_cast<uint32_t>(phrase.size())}, &words);
+bool Matcher::AddOne(const std::string& phrase, bool exact, Target target,
+                     const std::function<Segmenter&()>& segmenter, WordKeyer& keyer) {
+  std::vector<std::pair<std::string, std::string>> words;
+  if (!ImagePhraseWords(phrase, &words)) words = PhraseWords(phrase, segmenter(), keyer);
   if (words.empty()) return false;
   uint32_t node = 0;
   std::vector<std::string> folded_words;
-  for (Span w : words) {
-    std::string folded = FoldCase(std::string_view(phrase).substr(w.begin, w.size()));
-    uint32_t id = exact ? lexicon_.AddExact(folded) : lexicon_.AddStem(keyer.Stem(folded));
-    folded_words.push_back(folded);
+  for (auto& [folded, stem] : words) {
+    uint32_t id = exact ? lexicon_.AddExact(folded) : lexicon_.AddStem(stem);
+    folded_words.push_back(std::move(folded));
     uint64_t key = EdgeKey(node, !exact, id);
     auto it = edges_.find(key);
     if (it == edges_.end()) {
@@ -216,58 +249,13 @@ void Matcher::Report(const Document& doc, uint32_t node, uint32_t first, uint32_
   }
 }
 
-namespace {
-
-RE2::Options PatternOptions(bool case_sensitive, int64_t max_mem) {
-  RE2::Options options;
-  options.set_case_sensitive(case_sensitive);
-  options.set_log_errors(false);
-  options.set_max_mem(max_mem);
-  return options;
-}
-
-constexpr int64_t kPatternMemory = 64 << 20, kSetMemory = 256 << 20;
-
-}  // namespace
-
-const RE2& Matcher::LazyPattern::Get() const {
-  std::call_once(once_, [this] {
-    re_ = std::make_unique<RE2>(pattern_, PatternOptions(case_sensitive_, kPatternMemory));
-  });
-  return *re_;
-}
-
 std::string Matcher::AddPattern(const std::string& pattern, bool case_sensitive, Target target) {
-  if (!set_) set_ = std::make_unique<RE2::Set>(PatternOptions(true, kSetMemory), RE2::UNANCHORED);
-  // A flag prefix, not a group around the pattern: "a)|(b" must stay the error it is.
-  std::string in_set = case_sensitive ? pattern : "(?i)" + pattern;
-  std::string err;
-  if (set_->Add(in_set, &err) < 0) {
-    // Quote the pattern as its author wrote it.
-    for (size_t at; !case_sensitive && (at = err.find(in_set)) != std::string::npos;)
-      err.replace(at, in_set.size(), pattern);
-    return err;
-  }
-  patterns_.push_back(std::make_unique<LazyPattern>(pattern, case_sensitive));
-  pattern_targets_.push_back(target);
-  return "";
+  std::string err = patterns_.Add(pattern, case_sensitive);
+  if (err.empty()) pattern_targets_.push_back(target);
+  return err;
 }
 
-std::vector<Matcher::PatternError> Matcher::Compile() {
-  if (patterns_.empty()) {
-    set_.reset();
-    return {};
-  }
-  if (set_->Compile()) return {};
-  set_.reset();
-  // Too large together: name the patterns that are too large alone.
-  std::vector<PatternError> errors;
-  for (size_t i = 0; i < patterns_.size(); ++i)
-    if (!patterns_[i]->Get().ok()) errors.push_back({i, patterns_[i]->Get().error()});
-  if (errors.empty())
-    errors.push_back({SIZE_MAX, "the patterns together are too large to compile"});
-  return errors;
-}
+std::vector<Matcher::PatternError> Matcher::Compile() { return patterns_.Compile(); }
 
 void Matcher::Match(const Document& doc, const Sentence& s, std::vector<Hit>* out,
                     Scratch* scratch_in) const {
@@ -291,28 +279,16 @@ void Matcher::Match(const Document& doc, const Sentence& s, std::vector<Hit>* ou
       }
     }
   }
-  if (!set_) return;
   std::vector<int>* scratch = &scratch_in->patterns;
   std::string_view text = prose.substr(s.span.begin, s.span.size());
-  scratch->clear();
-  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  if (!set_->Match(text, scratch, &info)) {
-    if (info.kind == RE2::Set::kNoError || info.kind == RE2::Set::kNotCompiled) return;
-    // The set's DFA ran out of memory on this text: ask each pattern instead, so that a
-    // pathological pattern costs time, never a missed finding.
-    scratch->clear();
-    for (size_t p = 0; p < patterns_.size(); ++p)
-      if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), patterns_[p]->Get()))
-        scratch->push_back(static_cast<int>(p));
-    if (scratch->empty()) return;
-  }
+  patterns_.Matching(text, scratch);
   for (int p : *scratch) {
     if (pattern_targets_[p].type == Target::kEvidence) {
       // Evidence is a fact about the sentence: where in it the pattern matched does not matter.
       out->push_back(Hit{pattern_targets_[p], s.span, s.tokens_begin, s.tokens_end});
       continue;
     }
-    const RE2& re = patterns_[p]->Get();
+    const RE2& re = patterns_.Get(p);
     if (!re.ok()) continue;
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece m;

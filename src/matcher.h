@@ -1,20 +1,19 @@
 // Matcher: every phrase of every enabled rule and evidence list, compiled once into one token
-// trie, and every pattern into one RE2::Set. Matching a sentence is one walk over its words and
-// one Set scan of its text, however many rules there are.
+// trie, and every pattern into one PatternSet. Matching a sentence is one walk over its words and
+// one pass of the pattern set over its text, however many rules there are.
 #pragma once
 
-#include <re2/re2.h>
-#include <re2/set.h>
-
+#include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "document.h"
 #include "lexicon.h"
+#include "pattern_set.h"
+#include "rule_image.h"
 
 namespace reviewlint {
 
@@ -42,15 +41,13 @@ class Matcher {
   /// ("needs to work on {his|her|their} communication"). Unless `exact`, each word also matches
   /// its inflections ("communicate", "communicates", "communicated", "communicating") but not its
   /// derivations ("reliable" does not match "reliability"). Returns false if it has no words.
-  bool AddPhrase(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
-                 WordKeyer& keyer);
+  /// `segmenter` is asked only for a phrase the rule image does not hold.
+  bool AddPhrase(const std::string& phrase, bool exact, Target target,
+                 const std::function<Segmenter&()>& segmenter, WordKeyer& keyer);
   /// Adds an RE2 pattern, matched against a sentence's prose text. Returns RE2's syntax error,
   /// or "". Patterns are numbered from 0 in the order added.
   std::string AddPattern(const std::string& pattern, bool case_sensitive, Target target);
-  struct PatternError {
-    size_t pattern;  // SIZE_MAX: the patterns together, not one of them
-    std::string error;
-  };
+  using PatternError = PatternSet::Error;
   /// Compiles the pattern set. When it is too large, finds the patterns that are too large on
   /// their own.
   std::vector<PatternError> Compile();
@@ -79,8 +76,8 @@ class Matcher {
   struct Node {
     std::vector<Entry> entries;
   };
-  bool AddOne(const std::string& phrase, bool exact, Target target, Segmenter& segmenter,
-              WordKeyer& keyer);
+  bool AddOne(const std::string& phrase, bool exact, Target target,
+              const std::function<Segmenter&()>& segmenter, WordKeyer& keyer);
   // The case-folded spellings of a sentence's words, each folded when first asked for.
   struct FoldedWords {
     uint32_t first;  // the sentence's first token
@@ -110,32 +107,20 @@ class Matcher {
   std::vector<uint32_t> root_children_[2];  // the root's edges by word id: [exact], [stem]
   std::vector<std::vector<std::string>> entry_words_;
   std::map<std::vector<std::string>, uint32_t> entry_words_index_;  // while phrases are added
-  // A pattern is compiled on its own only when a sentence needs its match positions (the set
-  // answers which patterns match; evidence needs no more): most never are, which keeps start-up
-  // short.
-  class LazyPattern {
-   public:
-    LazyPattern(std::string pattern, bool case_sensitive)
-        : pattern_(std::move(pattern)), case_sensitive_(case_sensitive) {}
-    const std::string& pattern() const { return pattern_; }
-    bool case_sensitive() const { return case_sensitive_; }
-    /// The compiled pattern; thread-safe. Check ok(): a pattern can be too large on its own.
-    const RE2& Get() const;
-
-   private:
-    std::string pattern_;
-    bool case_sensitive_;
-    mutable std::once_flag once_;
-    mutable std::unique_ptr<RE2> re_;
-  };
-  std::vector<std::unique_ptr<LazyPattern>> patterns_;
+  // The patterns: which match a sentence, and each compiled when a sentence needs its match
+  // positions (most never are, which keeps start-up short).
+  PatternSet patterns_{BuiltRuleImage()};
   std::vector<Target> pattern_targets_;
-  std::unique_ptr<RE2::Set> set_;
 };
 
 /// True when `a` and `b` (folded) are forms of one word by English inflection: the same after
 /// removing at most one of -s, -es, -ies, -ed, -ied, -d, -ing, -'s from each.
 bool SameInflectedWord(std::string_view a, std::string_view b);
+
+/// The words of a phrase as the segmenter splits it: each folded, with its Snowball stem.
+std::vector<std::pair<std::string, std::string>> PhraseWords(const std::string& phrase,
+                                                             Segmenter& segmenter,
+                                                             WordKeyer& keyer);
 
 /// Expands `{a|b}` alternatives in a phrase.
 std::vector<std::string> ExpandAlternatives(const std::string& phrase);

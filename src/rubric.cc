@@ -8,6 +8,7 @@
 #include "edit_distance.h"
 #include "files.h"
 #include "json_schema.h"
+#include "rule_image.h"
 
 namespace reviewlint {
 using nlohmann::json;
@@ -29,9 +30,12 @@ std::vector<std::string> Strings(const json& v) {
 }  // namespace
 
 std::optional<Rubric> ParseRubric(const std::string& file, const std::string& text,
-                                  const DataStore& store, std::vector<std::string>* errors) {
+                                  const DataStore& store, std::vector<std::string>* errors,
+                                  bool embedded) {
   json doc;
-  if (!ParseAndValidate(file, text, RubricSchema(), &doc, errors)) return std::nullopt;
+  if (!(embedded && ImageJsonFile(file, &doc)) &&
+      !ParseAndValidate(file, text, RubricSchema(), &doc, errors))
+    return std::nullopt;
   size_t before = errors->size();
   Rubric r;
   r.name = doc["rubric"];
@@ -99,7 +103,8 @@ std::vector<Rubric> LoadRubrics(const DataStore& store, const std::vector<std::s
   for (const std::string& p : DataStore::EmbeddedFiles("rules/rubrics/", ".json"))
     if (p != "rules/rubrics/schema.json") embedded.push_back(p);
   for (const std::string& p : embedded)
-    if (auto r = ParseRubric(p, *DataStore::Embedded(p), store, errors)) add(std::move(*r));
+    if (auto r = ParseRubric(p, *DataStore::Embedded(p), store, errors, /*embedded=*/true))
+      add(std::move(*r));
   for (const std::string& path : extra) {
     std::optional<std::string> text = ReadWholeFile(path);
     if (!text) {

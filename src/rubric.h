@@ -31,8 +31,10 @@ struct Rubric {
 inline constexpr const char* kDefaultRubric = "backend-developer";
 
 /// Parses and validates a rubric; on failure returns nullopt and appends located messages.
+/// `embedded` takes an embedded rubric from the rule image, parsed and validated at build time.
 std::optional<Rubric> ParseRubric(const std::string& file, const std::string& text,
-                                  const DataStore& store, std::vector<std::string>* errors);
+                                  const DataStore& store, std::vector<std::string>* errors,
+                                  bool embedded = false);
 
 /// The embedded rubrics, then each file in `extra` (a rubric named like an embedded one replaces
 /// it).

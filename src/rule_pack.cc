@@ -12,6 +12,7 @@
 #include "files.h"
 #include "json_schema.h"
 #include "predicate.h"
+#include "rule_image.h"
 
 namespace reviewlint {
 namespace fs = std::filesystem;
@@ -391,6 +392,7 @@ void ResolveDictionaries(const DataStore& store, RulePack* pack, const Fail& fai
 bool ReadPackJson(const std::string& file, const std::string& text, bool validate, json* doc,
                   std::vector<std::string>* errors) {
   if (validate) return ParseAndValidate(file, text, PackSchema(), doc, errors);
+  if (ImageJsonFile(file, doc)) return true;  // an embedded pack, parsed at build time
   std::string error;
   if (ParseJsonLocated(file, text, doc, &error, /*allow_comments=*/false)) return true;
   errors->push_back(error);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "lexicon.h"
+#include "rule_image.h"
 #include "rule_pack.h"
 
 namespace reviewlint {
@@ -44,6 +45,17 @@ constexpr Source kLists[] = {
 constexpr Source kTables[] = {
     {"en/lexicon/evaluative", kEvaluative},
     {"en/lexicon/traits", kTraitWord},
+};
+
+// Word attributes come from these embedded dictionaries.
+struct AttrDictionary {
+  const char* name;
+  uint8_t attr;
+};
+constexpr AttrDictionary kAttrDictionaries[] = {
+    {"en/units", kUnitWord},          {"en/duration-units", kUnitWord | kDurationUnit},
+    {"en/number-words", kNumberWord}, {"en/multiplier-words", kMultiplierWord},
+    {"en/months", kMonthWord},        {"en/clause-breaks", kClauseBreak},
 };
 
 uint32_t PartsOfSpeech(const std::string& letters) {
@@ -156,6 +168,27 @@ void WordClasses::Load(Lexicon* lexicon, std::vector<std::string>* errors) {
   LoadTone(lexicon, errors);
   for (const Source& t : kTables) LoadTable(t.dictionary, t.bits, lexicon, errors);
   for (const Source& l : kLists) LoadList(l.dictionary, l.bits, lexicon, errors);
+}
+
+void WordClasses::LoadImage(const RuleImage& image) {
+  info_.assign(1, WordInfo{});
+  info_.insert(info_.end(), image.word_infos, image.word_infos + image.word_count);
+}
+
+void LoadWordTables(const RuleImage* image, Lexicon* lexicon, WordClasses* classes,
+                    std::vector<std::string>* errors) {
+  if (image) {
+    lexicon->LoadImage(*image);
+    classes->LoadImage(*image);
+    return;
+  }
+  DataStore embedded;
+  for (const AttrDictionary& d : kAttrDictionaries) {
+    auto entries = embedded.Dictionary(d.name);
+    if (!entries) continue;
+    for (const std::string& w : *entries) lexicon->SetAttr(lexicon->AddExact(FoldCase(w)), d.attr);
+  }
+  classes->Load(lexicon, errors);
 }
 
 }  // namespace reviewlint

@@ -13,6 +13,7 @@ namespace reviewlint {
 
 class Lexicon;
 class DataStore;
+struct RuleImage;
 
 /// Classes a word may belong to (several at once: "work" is a generic verb and a work noun).
 enum WordClassBit : uint32_t {
@@ -71,6 +72,8 @@ class WordClasses {
     return exact < info_.size() ? info_[exact] : kNoInfo;
   }
   bool Has(uint32_t exact, uint32_t bits) const { return (Info(exact).classes & bits) != 0; }
+  /// The records of the image's words (rule_image.h), which `lexicon` already holds.
+  void LoadImage(const RuleImage& image);
 
  private:
   WordInfo& At(uint32_t exact);
@@ -81,5 +84,11 @@ class WordClasses {
   void LoadTone(Lexicon* lexicon, std::vector<std::string>* errors);
   std::vector<WordInfo> info_;
 };
+
+/// The word attributes (units, number words, months, clause breaks: lexicon.h) and the word
+/// classes, into an empty `lexicon` and `classes`: from `image` when there is one (the same words
+/// with the same ids), else from the embedded lists and lexicons.
+void LoadWordTables(const RuleImage* image, Lexicon* lexicon, WordClasses* classes,
+                    std::vector<std::string>* errors);
 
 }  // namespace reviewlint
