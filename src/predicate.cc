@@ -138,14 +138,15 @@ bool SharesTopic(const std::vector<std::string>& topic, const Document& doc, siz
   return false;
 }
 
-// Where people write the step for a criticism: anywhere in its paragraph (or list item), or in
-// the next one when that is about the same thing ("His estimates run long." ... next paragraph:
-// "Before estimating he will break each project into two-day tasks").
+// Where people write the step for a criticism: in the same sentence or later in its paragraph
+// (or list item), or in the next one when that is about the same thing ("His estimates run
+// long." ... next paragraph: "Before estimating he will break each project into two-day
+// tasks"). A step written before a criticism is the step for something else.
 bool AnyNearby(const std::vector<int>& evidence, const PredicateContext& ctx) {
   const BlockEvidence& blocks = ctx.evidence;
   uint32_t block = ctx.doc.sentences[ctx.sentence].block;
   for (int e : evidence)
-    if (blocks.BlockHas(block, e)) return true;
+    if (blocks.LastIn(block, e) >= static_cast<int64_t>(ctx.sentence)) return true;
   uint32_t next = block + 1;
   while (next < blocks.blocks() && blocks.First(next) == blocks.End(next)) ++next;
   if (next >= blocks.blocks()) return false;
@@ -185,24 +186,28 @@ BlockEvidence::BlockEvidence(const Document& doc, Lookup has) : has_(std::move(h
     if (b + 1 <= blocks && first_[b] > first_[b + 1]) first_[b] = first_[b + 1];
 }
 
-bool BlockEvidence::BlockHas(uint32_t block, int evidence) const {
+int64_t BlockEvidence::LastIn(uint32_t block, int evidence) const {
   size_t e = static_cast<size_t>(evidence);
   if (e >= evidence_count_) {
     // Grow the cache to cover this evidence index for every block.
     size_t count = e + 1;
-    std::vector<int8_t> grown(blocks() * count, -1);
+    std::vector<int64_t> grown(blocks() * count, kUnknown);
     for (uint32_t b = 0; b < blocks(); ++b)
       for (size_t k = 0; k < evidence_count_; ++k)
         grown[b * count + k] = cache_[b * evidence_count_ + k];
     cache_ = std::move(grown);
     evidence_count_ = count;
   }
-  int8_t& known = cache_[block * evidence_count_ + e];
-  if (known < 0) {
-    known = 0;
-    for (size_t s = First(block); s < End(block) && !known; ++s) known = has_(s, evidence) ? 1 : 0;
+  int64_t& last = cache_[block * evidence_count_ + e];
+  if (last == kUnknown) {
+    last = -1;
+    for (size_t s = End(block); s-- > First(block);)
+      if (has_(s, evidence)) {
+        last = static_cast<int64_t>(s);
+        break;
+      }
   }
-  return known == 1;
+  return last;
 }
 
 Predicate ParsePredicate(const json& when, const std::string& ptr, const EvidenceLookup& evidence,

@@ -57,7 +57,9 @@ class BlockEvidence {
   BlockEvidence(const Document& doc, Lookup has);
   bool Has(size_t sentence, int evidence) const { return has_(sentence, evidence); }
   /// Does any sentence of the block hold the evidence?
-  bool BlockHas(uint32_t block, int evidence) const;
+  bool BlockHas(uint32_t block, int evidence) const { return LastIn(block, evidence) >= 0; }
+  /// The last sentence of the block that holds the evidence, or -1.
+  int64_t LastIn(uint32_t block, int evidence) const;
   /// Sentence indexes of a block: [First, End).
   size_t First(uint32_t block) const { return first_[block]; }
   size_t End(uint32_t block) const { return first_[block + 1]; }
@@ -65,8 +67,9 @@ class BlockEvidence {
 
  private:
   Lookup has_;
-  std::vector<size_t> first_;          // per block, its first sentence; one more at the end
-  mutable std::vector<int8_t> cache_;  // per (block, evidence): -1 unknown, 0, 1
+  std::vector<size_t> first_;  // per block, its first sentence; one more at the end
+  static constexpr int64_t kUnknown = -2;
+  mutable std::vector<int64_t> cache_;  // per (block, evidence): LastIn, or kUnknown
   mutable size_t evidence_count_ = 0;
 };
 

@@ -258,6 +258,20 @@ TEST(Judgement, BalanceVerdictsReadTheTone) {
   EXPECT_TRUE(HasRule(Lint(backhanded), "balance.missing-positive"));
 }
 
+// A step written before a criticism is the step for something else, and a request made in the
+// past ("I asked her to ...") is not a step.
+TEST(Judgement, TheStepComesAfterTheCriticism) {
+  EXPECT_TRUE(HasRule(Lint("Sana wants to move into analytics, and she has booked a SQL course for "
+                           "next month. Her sales reports are often late and full of errors.\n"),
+                      "balance.no-next-step"));
+  EXPECT_TRUE(HasRule(Lint("Her sales reports are often late and full of errors. I asked her to "
+                           "be more careful twice.\n"),
+                      "balance.no-next-step"));
+  EXPECT_FALSE(HasRule(Lint("Her sales reports are often late and full of errors. From next "
+                            "month she will send each one to Omar for a check by Thursday.\n"),
+                       "balance.no-next-step"));
+}
+
 // What counts as a strength: the writer's warmth about the reviewee ("I love his ..."), praise
 // of potential ("very high potential"), praise with a faint negative word ("works very hard");
 // and one criticism with no strength at all is missing the positive side.
