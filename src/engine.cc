@@ -594,9 +594,9 @@ void KeepHitsInUse(size_t first, std::vector<uint32_t>* rules, std::vector<Hit>*
   size_t kept = first;
   for (size_t h = first; h < hits.size(); ++h) {
     const Target t = hits[h].target;
-    bool keep = t.type == Target::kTrigger ||
-                (t.type != Target::kEvidence &&
-                 std::binary_search(rules->begin(), rules->end(), t.index));
+    bool keep =
+        t.type == Target::kTrigger ||
+        (t.type != Target::kEvidence && std::binary_search(rules->begin(), rules->end(), t.index));
     if (keep) hits[kept++] = hits[h];
   }
   hits.resize(kept);

@@ -23,9 +23,9 @@ PersonCounts CountPronouns(std::string_view prose) {
   using namespace std::string_view_literals;
   static constexpr std::string_view kFirst[] = {"i"sv, "me"sv, "my"sv, "mine"sv, "myself"sv};
   // The reviewee as someone else: "she", or "you" in a review written to them.
-  static constexpr std::string_view kThird[] = {
-      "he"sv,      "she"sv,     "him"sv, "her"sv,  "his"sv,   "hers"sv,
-      "himself"sv, "herself"sv, "you"sv, "your"sv, "yours"sv, "yourself"sv};
+  static constexpr std::string_view kThird[] = {"he"sv,  "she"sv,  "him"sv,     "her"sv,
+                                                "his"sv, "hers"sv, "himself"sv, "herself"sv,
+                                                "you"sv, "your"sv, "yours"sv,   "yourself"sv};
   PersonCounts n;
   char word[9];  // the word's first letters, lower case; longer words are no pronoun
   size_t letters = 0;
@@ -132,8 +132,8 @@ bool HasPeerStem(std::string_view prose) {
     std::string_view text;
     size_t doubled;  // where its doubled letter starts
   };
-  static constexpr Stem kStems[] = {{"peer", 1},    {"Peer", 1},    {"PEER", 1}, {"eammate", 2},
-                                    {"EAMMATE", 2}, {"ellow", 1},   {"ELLOW", 1}};
+  static constexpr Stem kStems[] = {{"peer", 1},    {"Peer", 1},  {"PEER", 1}, {"eammate", 2},
+                                    {"EAMMATE", 2}, {"ellow", 1}, {"ELLOW", 1}};
   for (size_t i = 0; i + 1 < prose.size(); ++i) {
     const char c = prose[i];
     if (c != prose[i + 1]) continue;

@@ -63,8 +63,7 @@ class Matcher {
     std::vector<uint8_t> done;
   };
   /// Appends the hits in sentence `s` of `doc`.
-  void Match(const Document& doc, const Sentence& s, std::vector<Hit>* out,
-             Scratch* scratch) const;
+  void Match(const Document& doc, const Sentence& s, std::vector<Hit>* out, Scratch* scratch) const;
 
  private:
   // A phrase ending at a trie node: its target and, for stem matches, the folded words that the

@@ -84,8 +84,8 @@ struct RubricInputs {
   const std::vector<Diagnostic>& findings;  // the span findings: a flagged verdict is no evidence
   // The words of sentence s that gave it evidence e (a category's evidence), or "".
   const std::function<std::string(size_t s, int e)>& term_of;
-  int specific = -1;                        // evidence vagueness/specific-detail
-  bool writer_is_reviewee = false;          // a self-review: "I" is the reviewee
+  int specific = -1;                // evidence vagueness/specific-detail
+  bool writer_is_reviewee = false;  // a self-review: "I" is the reviewee
 };
 void AnalyseRubric(const RubricInputs& in, const Rubric& rubric, Scorecard* out);
 

@@ -62,13 +62,27 @@ void WriteString(std::string_view s, std::string& out) {
     }
     out.append(s, run, i - run);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default: {
         char u[8];
         std::snprintf(u, sizeof u, "\\u%04x", c);
@@ -99,7 +113,9 @@ void WritePair(const char* a, uint64_t x, const char* b, uint64_t y, std::string
   out += '}';
 }
 
-void WriteSpan(Span span, std::string& out) { WritePair("start", span.begin, "end", span.end, out); }
+void WriteSpan(Span span, std::string& out) {
+  WritePair("start", span.begin, "end", span.end, out);
+}
 
 void WritePosition(Position p, std::string& out) {
   WritePair("line", p.line, "column", p.column, out);

@@ -105,12 +105,28 @@ TEST(JsonStream, SameBytesAsTheDocumentDump) {
 // each length, and invalid UTF-8 (stray continuation bytes, overlong forms, surrogates, code
 // points past U+10FFFF, sequences cut short), alone and between plain text.
 TEST(JsonStream, EveryKindOfByteInAString) {
-  std::vector<std::string> pieces = {"\x7F", "\"", "\\", "\xC3\xA9", "\xE2\x80\x94",
-                                     "\xF0\x9F\x8E\x89", "\xEF\xBF\xBD", "\x80", "\xBF",
-                                     "\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xED\xA0\x80",
-                                     "\xED\x9F\xBF", "\xF4\x90\x80\x80", "\xF4\x8F\xBF\xBF",
-                                     "\xF0\x8F\xBF\xBF", "\xF5\x80\x80\x80", "\xC3", "\xE2\x80",
-                                     "\xF0\x9F\x8E", "\xFF"};
+  std::vector<std::string> pieces = {"\x7F",
+                                     "\"",
+                                     "\\",
+                                     "\xC3\xA9",
+                                     "\xE2\x80\x94",
+                                     "\xF0\x9F\x8E\x89",
+                                     "\xEF\xBF\xBD",
+                                     "\x80",
+                                     "\xBF",
+                                     "\xC0\xAF",
+                                     "\xC1\xBF",
+                                     "\xE0\x80\xAF",
+                                     "\xED\xA0\x80",
+                                     "\xED\x9F\xBF",
+                                     "\xF4\x90\x80\x80",
+                                     "\xF4\x8F\xBF\xBF",
+                                     "\xF0\x8F\xBF\xBF",
+                                     "\xF5\x80\x80\x80",
+                                     "\xC3",
+                                     "\xE2\x80",
+                                     "\xF0\x9F\x8E",
+                                     "\xFF"};
   for (int c = 0; c < 0x20; ++c) pieces.push_back(std::string(1, static_cast<char>(c)));
   SourceFile src("x.md", "Some text here.\n");
   for (const std::string& piece : pieces)

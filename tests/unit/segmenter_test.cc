@@ -142,9 +142,9 @@ TEST_F(SegmenterAgreement, EveryCorpusDraft) {
 // punctuation, an Arabic-Indic digit, the multiplication sign).
 TEST_F(SegmenterAgreement, EveryShortStringWithTwoByteLetters) {
   const std::vector<std::string> chars = {
-      "a", "1", ".", "'", ",", "_", " ", "\xC3\xA9", "\xC4\x9F", "\xCA\xBC", "\xC2\xAA",
-      "\xC3\x97", "\xCC\x81", "\xC2\xAD", "\xC2\xB7", "\xC2\xA0", "\xD7\x90", "\xD7\xB4",
-      "\xD9\xA3", "!"};
+      "a",        "1",        ".",        "'",        ",",        "_",        " ",
+      "\xC3\xA9", "\xC4\x9F", "\xCA\xBC", "\xC2\xAA", "\xC3\x97", "\xCC\x81", "\xC2\xAD",
+      "\xC2\xB7", "\xC2\xA0", "\xD7\x90", "\xD7\xB4", "\xD9\xA3", "!"};
   size_t count = 0;
   std::vector<size_t> digits;
   for (size_t len = 1; len <= 4; ++len) {
