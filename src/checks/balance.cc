@@ -59,22 +59,21 @@ CueVerdict SidesOf(const EvidenceView& evidence, const BalanceEvidence& ids,
                    const DocumentFeatures& features, size_t s, bool weigh_tone) {
   CueVerdict cues = VerdictOf(features, s);
   SentenceFeatures f = s < features.sentences.size() ? features.sentences[s] : SentenceFeatures{};
-  bool faint = false, hoped_for = false;
+  bool faint = false, future_praise = false;
   for (uint32_t c = f.cues_begin; c < f.cues_end; ++c) {
     faint = faint || features.cues[c].kind == kFaintWord;
-    hoped_for = hoped_for || (features.cues[c].polarity > 0 && features.cues[c].future);
+    future_praise = future_praise || (features.cues[c].polarity > 0 && features.cues[c].future);
   }
+  bool by_writer = f.subject == Subject::kWriter && !ids.self_review;
   // Praise words under a modal or a wish are a hope, not a strength ("if she were more
   // motivated, she would be an exceptional employee"; "I hope this issue is resolved soon").
-  hoped_for = (hoped_for && !cues.praise) ||
-              (f.future && f.subject == Subject::kWriter && !ids.self_review);
+  bool hoped_for = (future_praise && !cues.praise) || (f.future && by_writer);
   CueVerdict v;
   v.praise = (evidence.Has(s, ids.praise) && !faint && !hoped_for) || cues.praise;
   // Constructive feedback is a criticism, a gap or a suggestion to do something differently; a
   // ceiling remark alone ("has maxed out her potential") gives nothing to act on. What the
   // writer means to do ("we need to understand", "we should give him more scope") is not
   // something the reviewee can act on, unless it names them ("we need him to").
-  bool by_writer = f.subject == Subject::kWriter && !ids.self_review;
   bool asks = ((evidence.Has(s, ids.demand) || evidence.Has(s, ids.advice)) && !by_writer) ||
               evidence.Has(s, ids.suggestion);
   // A criticism word negated ("with no problems") is not criticism, nor are the writer's own
