@@ -47,6 +47,12 @@ class Document {
   std::string_view prose() const { return markup.prose; }
   std::string_view Text(Span s) const { return source.Slice(s); }
   const Block& BlockOf(const Sentence& s) const { return markup.blocks[s.block]; }
+  /// Is `section` the section `ancestor` or one nested inside it? (-1 is in no section.)
+  bool InSection(int section, int ancestor) const {
+    for (int x = section; x >= 0; x = markup.sections[x].parent)
+      if (x == ancestor) return true;
+    return false;
+  }
   bool HasMeasure(const Sentence& s) const {
     for (uint32_t q = s.quantities_begin; q < s.quantities_end; ++q)
       if (quantities[q].measures()) return true;

@@ -379,4 +379,11 @@ bool ParseJsonLocated(const std::string& file, const std::string& text, json* ou
   }
 }
 
+std::vector<std::string> StringsOf(const nlohmann::json& v) {
+  std::vector<std::string> out;
+  if (v.is_array())
+    for (const auto& x : v) out.push_back(x.get<std::string>());
+  return out;
+}
+
 }  // namespace reviewlint

@@ -28,6 +28,10 @@ bool ParseAndValidate(const std::string& file, const std::string& text,
                       const nlohmann::json& schema, nlohmann::json* out,
                       std::vector<std::string>* errors, bool allow_comments = false);
 
+/// The strings of an array a schema has checked ("phrases": [...]); empty when `v` is not an
+/// array (an optional key that is absent).
+std::vector<std::string> StringsOf(const nlohmann::json& v);
+
 /// "file: /pointer: message", or "file: message" at the root.
 std::string FormatSchemaError(const std::string& file, const SchemaError& e);
 

@@ -15,8 +15,6 @@ const std::vector<std::string> kKeys = {"cue", "polarity", "target",       "time
 const std::vector<std::string> kPolarities = {"positive", "negative", "neither"};
 const std::vector<std::string> kTargets = {"person", "work", "thing"};
 const std::vector<std::string> kTimes = {"past", "present", "future"};
-const std::vector<std::string> kCueKinds = {"evaluative", "trait",       "faint",
-                                            "demeanour",  "achievement", "deficit"};
 struct FeatureName {
   const char* name;
   uint8_t bit;
@@ -220,9 +218,10 @@ Predicate ParsePredicate(const json& when, const std::string& ptr, const Evidenc
   for (const auto& [key, v] : when.items()) {
     std::string at = ptr + "/" + key;
     if (key == "cue") {
-      uint32_t bits = Choices(v, at, kCueKinds, errors);
-      for (size_t i = 0; i < kCueKinds.size(); ++i)
-        if (bits & (1u << i)) p.cue_kinds |= CueKindBit(kCueKinds[i]);
+      const std::vector<std::string>& kinds = CueKindNames();
+      uint32_t bits = Choices(v, at, kinds, errors);
+      for (size_t i = 0; i < kinds.size(); ++i)
+        if (bits & (1u << i)) p.cue_kinds |= CueKindBit(kinds[i]);
     } else if (key == "polarity") {
       p.polarities = static_cast<uint8_t>(Choices(v, at, kPolarities, errors));
     } else if (key == "target") {

@@ -20,13 +20,6 @@ const json& RubricSchema() {
   return schema;
 }
 
-std::vector<std::string> Strings(const json& v) {
-  std::vector<std::string> out;
-  if (v.is_array())
-    for (const auto& x : v) out.push_back(x.get<std::string>());
-  return out;
-}
-
 }  // namespace
 
 std::optional<Rubric> ParseRubric(const std::string& file, const std::string& text,
@@ -55,13 +48,13 @@ std::optional<Rubric> ParseRubric(const std::string& file, const std::string& te
     cat.name = c["name"];
     cat.weight = c["weight"];
     cat.description = c["description"];
-    cat.headings = Strings(c.value("headings", json::array()));
+    cat.headings = StringsOf(c.value("headings", json::array()));
     cat.headings.push_back(cat.name);
     const json& ev = c["evidence"];
     cat.evidence.pointer = ptr + "/evidence";
-    cat.evidence.phrases = Strings(ev.value("phrases", json::array()));
-    cat.evidence.dictionaries = Strings(ev.value("dictionaries", json::array()));
-    cat.evidence.patterns = Strings(ev.value("patterns", json::array()));
+    cat.evidence.phrases = StringsOf(ev.value("phrases", json::array()));
+    cat.evidence.dictionaries = StringsOf(ev.value("dictionaries", json::array()));
+    cat.evidence.patterns = StringsOf(ev.value("patterns", json::array()));
     cat.evidence.exact = ev.value("exact", false);
     if (std::find(ids.begin(), ids.end(), cat.id) != ids.end())
       errors->push_back(

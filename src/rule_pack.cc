@@ -20,24 +20,17 @@ using nlohmann::json;
 
 namespace {
 
-std::vector<std::string> Strings(const json& v) {
-  std::vector<std::string> out;
-  if (v.is_array())
-    for (const auto& x : v) out.push_back(x.get<std::string>());
-  return out;
-}
-
 TermList ParseTerms(const json& v, const std::string& pointer) {
   TermList t;
   t.pointer = pointer;
   if (v.is_array()) {
-    t.phrases = Strings(v);
+    t.phrases = StringsOf(v);
     return t;
   }
-  if (v.contains("phrases")) t.phrases = Strings(v["phrases"]);
-  if (v.contains("dictionaries")) t.dictionaries = Strings(v["dictionaries"]);
-  if (v.contains("patterns")) t.patterns = Strings(v["patterns"]);
-  if (v.contains("evidence")) t.evidence = Strings(v["evidence"]);
+  if (v.contains("phrases")) t.phrases = StringsOf(v["phrases"]);
+  if (v.contains("dictionaries")) t.dictionaries = StringsOf(v["dictionaries"]);
+  if (v.contains("patterns")) t.patterns = StringsOf(v["patterns"]);
+  if (v.contains("evidence")) t.evidence = StringsOf(v["evidence"]);
   t.exact = v.value("exact", false);
   return t;
 }
@@ -171,7 +164,7 @@ void ParsePatternRule(const json& r, const std::string& ptr, const PackContext& 
                       RuleSpec* spec) {
   spec->trigger.pointer = ptr;
   if (r.contains("pattern")) spec->trigger.patterns.push_back(r["pattern"]);
-  for (const auto& p : Strings(r.value("patterns", json::array())))
+  for (const auto& p : StringsOf(r.value("patterns", json::array())))
     spec->trigger.patterns.push_back(p);
   if (spec->trigger.patterns.empty())
     pc.fail(ptr, "a pattern rule needs \"pattern\" or \"patterns\"");
@@ -188,7 +181,7 @@ void ParseConditionalRule(const json& r, const std::string& ptr, const PackConte
     return;
   }
   spec->trigger = ParseTerms(r["trigger"], ptr + "/trigger");
-  spec->requires_evidence = Strings(r["requires"]);
+  spec->requires_evidence = StringsOf(r["requires"]);
   if (spec->requires_evidence.empty()) pc.fail(ptr + "/requires", "needs at least 1 item");
   const TermList& t = spec->trigger;
   if (t.phrases.empty() && t.dictionaries.empty() && t.patterns.empty() && t.evidence.empty())
@@ -271,13 +264,13 @@ void ParseCommonFields(const json& r, RuleSpec* spec) {
   spec->message = r["message"];
   spec->why = r["why"];
   spec->instead = r["instead"];
-  spec->sources = Strings(r.value("sources", json::array()));
+  spec->sources = StringsOf(r.value("sources", json::array()));
   spec->case_sensitive = r.value("case_sensitive", false);
   spec->in_quotes = r.value("in_quotes", false);
   spec->report_sentence = r.value("report", "match") == "sentence";
   spec->sections = r.value("sections", "");
   spec->not_sections = r.value("not_sections", "");
-  spec->requires_front_matter = Strings(r.value("requires_front_matter", json::array()));
+  spec->requires_front_matter = StringsOf(r.value("requires_front_matter", json::array()));
   spec->next_sentence_counts = r.value("next_sentence_counts", false);
 }
 
@@ -297,7 +290,7 @@ void ParseGuardrails(const json& u, const std::string& ptr, RuleSpec* spec) {
   if (u.contains("followed_by"))
     spec->followed_by = ParseTerms(u["followed_by"], ptr + "/followed_by");
   spec->window = u.value("window", 3);
-  spec->unless = Strings(u.value("sentence_has", json::array()));
+  spec->unless = StringsOf(u.value("sentence_has", json::array()));
   spec->unless_in_front_matter = u.value("in_front_matter", false);
 }
 
@@ -323,8 +316,8 @@ void ParseWhereFixAndExamples(const json& r, RuleSpec* spec) {
     f.safe = r["fix"]["safe"];
     spec->fix = f;
   }
-  spec->bad = Strings(r["examples"]["bad"]);
-  spec->good = Strings(r["examples"]["good"]);
+  spec->bad = StringsOf(r["examples"]["bad"]);
+  spec->good = StringsOf(r["examples"]["good"]);
 }
 
 // One rule of a pack; nullopt when it cannot be parsed at all (errors say why).

@@ -610,4 +610,13 @@ uint32_t CueKindBit(std::string_view name) {
   return 0;
 }
 
+const std::vector<std::string>& CueKindNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (const CueKindRow& r : kCueKinds) v.emplace_back(r.name);
+    return v;
+  }();
+  return names;
+}
+
 }  // namespace reviewlint

@@ -87,5 +87,7 @@ const char* CueTargetName(CueTarget t);
 const char* CueKindName(uint32_t kind);
 /// The class bit of a cue kind name, or 0.
 uint32_t CueKindBit(std::string_view name);
+/// Every cue kind name, in the order above (what a predicate's "cue" may name).
+const std::vector<std::string>& CueKindNames();
 
 }  // namespace reviewlint

@@ -50,9 +50,9 @@ enum WordClass : uint8_t {
 
 // Bytes of 0x80 and above are letters here: a chunk reaches AsciiWords with such bytes only
 // when every one of them belongs to a two-byte letter (TwoByteLetter).
-struct WordClasses {
+struct ByteWordClasses {
   uint8_t c[256];
-  constexpr WordClasses() : c{} {
+  constexpr ByteWordClasses() : c{} {
     for (int i = 0x80; i < 0x100; ++i) c[i] = kLetter;
     for (int i = 'a'; i <= 'z'; ++i) c[i] = kLetter;
     for (int i = 'A'; i <= 'Z'; ++i) c[i] = kLetter;
@@ -65,7 +65,7 @@ struct WordClasses {
     c[static_cast<int>(';')] = kMidNum;
   }
 };
-constexpr WordClasses kWordClasses;
+constexpr ByteWordClasses kByteWordClasses;
 
 inline bool Joins(uint8_t c) { return c == kLetter || c == kDigit || c == kUnderscore; }
 
@@ -87,7 +87,7 @@ bool TwoByteLetter(unsigned char lead, unsigned char next) {
 // underscores join; . and ' join two letters or two digits; , and ; join two digits. A lone
 // underscore is not a word (ICU gives it no word status).
 void AsciiWords(std::string_view t, uint32_t begin, uint32_t end, std::vector<Span>* out) {
-  auto cls = [&](uint32_t p) { return kWordClasses.c[static_cast<unsigned char>(t[p])]; };
+  auto cls = [&](uint32_t p) { return kByteWordClasses.c[static_cast<unsigned char>(t[p])]; };
   uint32_t p = begin;
   while (p < end) {
     if (!Joins(cls(p))) {

@@ -128,12 +128,8 @@ void AnalyseBalance(const Document& doc, const EvidenceView& evidence, const Bal
     const Sentence& sent = doc.sentences[s];
     const Block& b = doc.BlockOf(sent);
     if (b.kind == BlockKind::kHeading) continue;
-    if (out->pip.present && b.section >= 0) {
-      bool in_pip = false;
-      for (int x = b.section; x >= 0; x = doc.markup.sections[x].parent)
-        in_pip = in_pip || x == out->pip.section;
-      if (in_pip) continue;  // a plan's fields are neither praise nor criticism
-    }
+    // A plan's fields are neither praise nor criticism.
+    if (out->pip.present && doc.InSection(b.section, out->pip.section)) continue;
     SectionKind k = b.section >= 0 ? kind[b.section] : SectionKind::kNeutral;
     // Under a heading the heading says which side a sentence is on; elsewhere its tone weighs in.
     CueVerdict sides = SidesOf(evidence, ids, features, s, k == SectionKind::kNeutral);

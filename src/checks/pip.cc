@@ -55,12 +55,6 @@ bool MayStartWithLabel(std::string_view text) {
   return std::string_view("adghkmorst").find(static_cast<char>(c)) != std::string_view::npos;
 }
 
-bool InSection(const Document& doc, int section, int ancestor) {
-  for (int x = section; x >= 0; x = doc.markup.sections[x].parent)
-    if (x == ancestor) return true;
-  return false;
-}
-
 // Words of `content` that are not part of a template finding.
 // Does the field hold at least two words that are not placeholders (a template rule's finding,
 // "n/a", "none")? Stops at the second: a field without a PIP heading may run to the end of a
@@ -110,7 +104,7 @@ void AnalysePip(const Document& doc, const EvidenceView& evidence, const PipEvid
   std::string_view prose = doc.prose();
   int current = -1;
   for (const Block& b : doc.markup.blocks) {
-    if (pip.present && (b.section < 0 || !InSection(doc, b.section, pip.section))) continue;
+    if (pip.present && (b.section < 0 || !doc.InSection(b.section, pip.section))) continue;
     if (pip.present && b.kind == BlockKind::kHeading && b.section == pip.section) continue;
     re2::StringPiece text(prose.data() + b.span.begin, b.span.size());
     int field = -1;

@@ -221,12 +221,6 @@ void BackMentions(const Document& doc, std::vector<Lack>* lacks) {
   }
 }
 
-bool InSection(const Document& doc, int section, int sec) {
-  for (int x = section; x >= 0; x = doc.markup.sections[x].parent)
-    if (x == sec) return true;
-  return false;
-}
-
 // The best sentence of section `sec` (or a section inside it): kNone when one is evidence;
 // *at is that sentence, or -1 when the section holds no prose.
 Lack BestInSection(const Document& doc, const std::vector<Lack>& lacks, int sec, int* at) {
@@ -234,7 +228,7 @@ Lack BestInSection(const Document& doc, const std::vector<Lack>& lacks, int sec,
   Lack best = Lack::kHeading;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Block& b = doc.BlockOf(doc.sentences[s]);
-    if (b.kind == BlockKind::kHeading || !InSection(doc, b.section, sec)) continue;
+    if (b.kind == BlockKind::kHeading || !doc.InSection(b.section, sec)) continue;
     if (*at < 0 || lacks[s] < best) {
       best = lacks[s];
       *at = static_cast<int>(s);

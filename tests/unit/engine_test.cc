@@ -187,8 +187,12 @@ TEST(RequiredNames, EveryDefaultNameResolves) {
   EXPECT_TRUE(e->unresolved_names().empty());
   for (const RequiredName& n : RequiredNames()) {
     EXPECT_EQ(&Required(n.id), &n);
-    if (n.kind == RequiredName::kEvidence) EXPECT_GE(e->RequiredEvidence(n.id), 0) << n.name;
-    if (n.kind == RequiredName::kRule) EXPECT_TRUE(e->FindRule(RuleIdOf(n.id))) << n.name;
+    if (n.kind == RequiredName::kEvidence) {
+      EXPECT_GE(e->RequiredEvidence(n.id), 0) << n.name;
+    }
+    if (n.kind == RequiredName::kRule) {
+      EXPECT_TRUE(e->FindRule(RuleIdOf(n.id))) << n.name;
+    }
   }
 }
 

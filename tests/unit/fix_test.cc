@@ -17,19 +17,12 @@ using testing::ReadAll;
 using testing::RunCli;
 using testing::WriteFile;
 
-std::string Dir(const std::string& name) {
-  std::string d = testing::TempDir() + "/fix-" + name;
-  std::filesystem::remove_all(d);
-  std::filesystem::create_directories(d);
-  return d;
-}
-
 const std::string kCrlf =
     "# Review\r\n\r\n<!-- reviewlint-disable-next-line bias -->\r\nHis tests are somewhat "
     "flaky.\r\nZoë 😀 is kind of slow.\r\n";
 
 TEST(Fix, SafeFixesOnlyByDefaultAndLineEndingsKept) {
-  std::string d = Dir("safe");
+  std::string d = testing::FreshDir("fix-safe");
   std::string f = d + "/a.md";
   WriteFile(f, kCrlf);
   chmod(f.c_str(), 0640);
@@ -48,7 +41,7 @@ TEST(Fix, SafeFixesOnlyByDefaultAndLineEndingsKept) {
 }
 
 TEST(Fix, DiffChangesNothing) {
-  std::string d = Dir("diff");
+  std::string d = testing::FreshDir("fix-diff");
   std::string f = d + "/a.md";
   WriteFile(f, kCrlf);
   CliResult r = RunCli("--diff --fix-unsafe --color never '" + f + "'");
@@ -117,7 +110,7 @@ TEST(Fix, FixedDraftKeepsItsMarkdownBlocks) {
 // --fix and --diff say when there is nothing to fix, list what is left and exit as a plain
 // run would.
 TEST(Fix, NothingToFixIsSaidAndWhatIsLeftListed) {
-  std::string f = Dir("nothing") + "/a.md";
+  std::string f = testing::FreshDir("fix-nothing") + "/a.md";
   // Three findings: the placeholder, the hedge, and "somewhat slow" as criticism with no step.
   const std::string text = "Goals: X% faster. She is somewhat slow.\n";
   WriteFile(f, text);
@@ -152,7 +145,7 @@ TEST(Fix, StdinPrintsTheFixedText) {
 }
 
 TEST(Fix, UnlintableFilesAreNeverTouched) {
-  std::string d = Dir("bad");
+  std::string d = testing::FreshDir("fix-bad");
   std::string f = d + "/bad.md";
   std::string bytes = "It is somewhat slow. \xC0\xAF\n";
   WriteFile(f, bytes);
@@ -163,7 +156,7 @@ TEST(Fix, UnlintableFilesAreNeverTouched) {
 }
 
 TEST(Fix, AFailedWriteLeavesTheOriginal) {
-  std::string d = Dir("fail");
+  std::string d = testing::FreshDir("fix-fail");
   std::string f = d + "/a.md";
   WriteFile(f, "It is somewhat slow.\n");
   setenv("REVIEWLINT_TEST_FAIL_WRITE", "1", 1);
@@ -185,7 +178,7 @@ TEST(Fix, AFailedWriteLeavesTheOriginal) {
 // Permission bits other than the usual 0644 (private, executable) survive the temporary file
 // and the rename, and so do CRLF line endings; a failed write changes neither bytes nor mode.
 TEST(Fix, PermissionsAndLineEndingsKeptAndAFailedWriteChangesNothing) {
-  std::string d = Dir("modes");
+  std::string d = testing::FreshDir("fix-modes");
   const std::string fixed =
       "# Review\r\n\r\n<!-- reviewlint-disable-next-line bias -->\r\nHis "
       "tests are flaky.\r\nZoë 😀 is slow.\r\n";

@@ -49,16 +49,6 @@ std::ostream& operator<<(std::ostream& os, const Outcome& r) {
             << " MB\nstdout: " << r.out.substr(0, 2000) << "\nstderr: " << r.err.substr(0, 2000);
 }
 
-// A folder of its own for one test, readable by everyone (the unreadable-file test runs the
-// binary as another user when the tests run as root).
-std::string Dir(const std::string& name) {
-  std::string d = testing::TempDir() + "/hostile-" + name;
-  fs::remove_all(d);
-  fs::create_directories(d);
-  chmod(testing::TempDir().c_str(), 0755);
-  return d;
-}
-
 // Removes a test's folder when the test ends, pass or fail: the big inputs are generated anew
 // each run and must not pile up in /tmp.
 struct RemoveWhenDone {
@@ -150,7 +140,7 @@ void WriteRepeated(const std::string& path, const std::string& unit, size_t size
 // ---- Files ------------------------------------------------------------------------------------
 
 TEST(Hostile, InvalidUtf8OfEveryKindIsSkippedWithItsPosition) {
-  std::string d = Dir("utf8");
+  std::string d = testing::FreshDir("hostile-utf8");
   struct Case {
     const char* name;
     std::string bytes;
@@ -184,7 +174,7 @@ TEST(Hostile, InvalidUtf8OfEveryKindIsSkippedWithItsPosition) {
 }
 
 TEST(Hostile, NulBytesAndBinaryFilesAreSkippedLikeRipgrep) {
-  std::string d = Dir("binary");
+  std::string d = testing::FreshDir("hostile-binary");
   WriteFile(d + "/nul.md", std::string("text\0more\n", 10));
   // A real binary with a review's extension: the reviewlint executable itself.
   fs::copy_file(REVIEWLINT_BINARY, d + "/program.md");
@@ -219,7 +209,7 @@ TEST(Hostile, DevicesAndEndlessStreamsAreSkippedAsBinaryAtOnce) {
 }
 
 TEST(Hostile, EmptyWhitespaceOnlyAndFrontMatterOnlyFilesAreClean) {
-  std::string d = Dir("empty");
+  std::string d = testing::FreshDir("hostile-empty");
   WriteFile(d + "/empty.md", "");
   WriteFile(d + "/spaces.md", "  \n\t\n\r\n \r \n");
   WriteFile(d + "/front-matter.md", "---\nemployee: Zoë\nrubric: frontend-engineer\n---\n");
@@ -232,7 +222,7 @@ TEST(Hostile, EmptyWhitespaceOnlyAndFrontMatterOnlyFilesAreClean) {
 }
 
 TEST(Hostile, HundredMegabyteFile) {
-  std::string d = Dir("big");
+  std::string d = testing::FreshDir("hostile-big");
   RemoveWhenDone cleanup{d};
   const size_t size = 100'000'000 / kSlow;
   WriteRepeated(d + "/big.md", std::string(kClean) + kClean + "\n", size);
@@ -246,7 +236,7 @@ TEST(Hostile, HundredMegabyteFile) {
 }
 
 TEST(Hostile, TenMegabyteSingleLine) {
-  std::string d = Dir("line");
+  std::string d = testing::FreshDir("hostile-line");
   RemoveWhenDone cleanup{d};
   const size_t size = 10'000'000 / kSlow;
   std::string sentence = kClean;
@@ -273,7 +263,7 @@ TEST(Hostile, TenMegabyteSingleLine) {
 }
 
 TEST(Hostile, MillionShortLines) {
-  std::string d = Dir("lines");
+  std::string d = testing::FreshDir("hostile-lines");
   RemoveWhenDone cleanup{d};
   const size_t lines = 1'000'000 / kSlow;
   // One paragraph of a million lines, a million one-line paragraphs, CR-only endings, plain text.
@@ -291,7 +281,7 @@ TEST(Hostile, MillionShortLines) {
 }
 
 TEST(Hostile, DeeplyNestedMarkdownDoesNotOverflowTheStack) {
-  std::string d = Dir("nested");
+  std::string d = testing::FreshDir("hostile-nested");
   // 10,000 quote levels on one line, then on 10,000 lines; 10,000 list levels on one line, then
   // 1,000 indented list levels (10,000 would be 100 MB of indentation); 10,000 nested brackets.
   std::string quotes(10000, '>');
@@ -319,7 +309,7 @@ TEST(Hostile, DeeplyNestedMarkdownDoesNotOverflowTheStack) {
 }
 
 TEST(Hostile, UnterminatedFencesAndFrontMatter) {
-  std::string d = Dir("unterminated");
+  std::string d = testing::FreshDir("hostile-unterminated");
   // An open fence runs to the end of the file: nothing after it is prose.
   WriteFile(d + "/fence.md", "Intro.\n\n```\nShe is a good communicator.\n");
   WriteFile(d + "/tilde.md", "~~~~\nShe is a good communicator.\n~~~\n");
@@ -335,7 +325,7 @@ TEST(Hostile, UnterminatedFencesAndFrontMatter) {
 }
 
 TEST(Hostile, CrOnlyLineEndings) {
-  std::string d = Dir("cr");
+  std::string d = testing::FreshDir("hostile-cr");
   WriteFile(d + "/cr.md", "# Review\r\rLine one.\rShe is a good communicator.\r");
   Outcome r = RunBounded({"--color", "never", d + "/cr.md"}, 10);
   ExpectBounded(r, 1, 300);
@@ -344,7 +334,7 @@ TEST(Hostile, CrOnlyLineEndings) {
 }
 
 TEST(Hostile, UnreadableFilesAndFoldersAreReportedOthersStillLinted) {
-  std::string d = Dir("unreadable");
+  std::string d = testing::FreshDir("hostile-unreadable");
   WriteFile(d + "/a-secret.md", kVague);
   chmod((d + "/a-secret.md").c_str(), 0);
   fs::create_directories(d + "/b-locked");
@@ -375,7 +365,7 @@ TEST(Hostile, UnreadableFilesAndFoldersAreReportedOthersStillLinted) {
 }
 
 TEST(Hostile, FilesThatDisappearMidRunAreReportedOthersStillLinted) {
-  std::string d = Dir("vanish");
+  std::string d = testing::FreshDir("hostile-vanish");
   RemoveWhenDone cleanup{d};
   // Deterministic: a file found while walking the folder is gone by the time it is read (a
   // dangling symlink is exactly that).
@@ -420,7 +410,7 @@ TEST(Hostile, FilesThatDisappearMidRunAreReportedOthersStillLinted) {
 }
 
 TEST(Hostile, SymlinkLoopsInFolders) {
-  std::string d = Dir("loops");
+  std::string d = testing::FreshDir("hostile-loops");
   fs::create_directories(d + "/sub");
   WriteFile(d + "/sub/x.md", kVague);
   fs::create_directory_symlink(d, d + "/sub/up");    // a folder that contains itself
@@ -445,7 +435,7 @@ TEST(Hostile, SymlinkLoopsInFolders) {
 }
 
 TEST(Hostile, NonUtf8FileNames) {
-  std::string d = Dir("names");
+  std::string d = testing::FreshDir("hostile-names");
   const std::string name = d + "/caf\xE9-review.md";  // Latin-1 "café"
   WriteFile(name, kVague);
   Outcome t = RunBounded({"--color", "never", "-q", d}, 10);
@@ -470,7 +460,7 @@ TEST(Hostile, NonUtf8FileNames) {
 
 // A folder with one pack file.
 std::string PackDir(const std::string& name, const std::string& json) {
-  std::string d = Dir("pack-" + name);
+  std::string d = testing::FreshDir("hostile-pack-" + name);
   WriteFile(d + "/team.json", json);
   return d;
 }
@@ -598,7 +588,7 @@ TEST(Hostile, BrokenRubricsAreLocatedErrors) {
        "/r.json: invalid JSON: number overflow parsing '-1e400'"},
   };
   for (const Case& c : cases) {
-    std::string d = Dir(std::string("rubric-") + c.name);
+    std::string d = testing::FreshDir(std::string("hostile-rubric-") + c.name);
     WriteFile(d + "/r.json", c.json);
     Outcome r = RunBounded({"--rubric-file", d + "/r.json", "-"}, 10);
     ExpectBounded(r, 2, 300);
@@ -607,7 +597,7 @@ TEST(Hostile, BrokenRubricsAreLocatedErrors) {
 }
 
 TEST(Hostile, CyclicConfigExtends) {
-  std::string d = Dir("config-cycle");
+  std::string d = testing::FreshDir("hostile-config-cycle");
   WriteFile(d + "/.reviewlint.json", R"({"extends": "base.json"})");
   WriteFile(d + "/base.json", R"({"extends": ".reviewlint.json", "rules": {"bias": "off"}})");
   WriteFile(d + "/a.md", kVague);

@@ -141,7 +141,7 @@ TEST(JsonStream, EveryKindOfByteInAString) {
       d.fixes.push_back(Fix{{0, 4}, s, true});
       f.diagnostics.push_back(std::move(d));
       f.error = s;
-      EXPECT_EQ(Emitted(f, false), Reference(f, false)) << testing::PrintToString(s);
+      EXPECT_EQ(Emitted(f, false), Reference(f, false)) << ::testing::PrintToString(s);
     }
 }
 

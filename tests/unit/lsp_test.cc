@@ -870,8 +870,9 @@ TEST(Lsp, DisableForLineKeepsTheRenderedReview) {
     }
     // And the engine honours it.
     EXPECT_FALSE(testing::HasRule(testing::Lint(fixed), "vagueness.hedge")) << fixed;
-    if (draft[0] != '#' && draft.find("===") == std::string::npos)
+    if (draft[0] != '#' && draft.find("===") == std::string::npos) {
       EXPECT_TRUE(testing::HasRule(testing::Lint(draft), "vagueness.hedge")) << draft;
+    }
   }
 }
 
@@ -1614,8 +1615,9 @@ TEST(LspNeovim, DiagnosticsLandOnTheRightColumnsBeforeAndAfterAnEdit) {
     std::string message = r["message"], quoted = "\"";
     quoted += r["text"].get<std::string>();
     quoted += '"';
-    if (message.find('"') != std::string::npos)
+    if (message.find('"') != std::string::npos) {
       EXPECT_NE(message.find(quoted), std::string::npos) << line;
+    }
     EXPECT_EQ(r["source"], "reviewlint");
   }
   auto find = [&](int round, const std::string& code) -> const json* {
@@ -1710,7 +1712,8 @@ vim.cmd('qall!')
       Env(file, out), "nvim --headless --clean -n -i NONE -c 'luafile " + script + "'", out);
   // Byte columns in Neovim's buffer; the hedge is an error, as the settings say, and the
   // criticism with no next step a warning.
-  EXPECT_EQ(got, "2:45:2:good communicator\n3:0:2:His tests are somewhat flaky.\n3:14:1:somewhat\n");
+  EXPECT_EQ(got,
+            "2:45:2:good communicator\n3:0:2:His tests are somewhat flaky.\n3:14:1:somewhat\n");
 }
 
 TEST(LspEditors, VimAleLinterConvertsColumns) {

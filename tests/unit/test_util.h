@@ -1,6 +1,7 @@
 // Helpers shared by the unit tests: the default engine, linting a string, running the CLI.
 #pragma once
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -108,11 +109,21 @@ inline std::string TempDir() {
   return dir;
 }
 
-/// How many times `needle` occurs in `haystack` (overlapping).
+/// An empty folder of its own under TempDir() for one test, readable by everyone (a test that
+/// runs the binary as another user, when the tests run as root, needs to reach it).
+inline std::string FreshDir(const std::string& name) {
+  std::string d = TempDir() + "/" + name;
+  std::filesystem::remove_all(d);
+  std::filesystem::create_directories(d);
+  chmod(TempDir().c_str(), 0755);
+  return d;
+}
+
 inline bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
+/// How many times `needle` occurs in `haystack` (overlapping).
 inline size_t Count(const std::string& haystack, const std::string& needle) {
   size_t n = 0;
   for (size_t at = haystack.find(needle); at != std::string::npos;
