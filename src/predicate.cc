@@ -22,7 +22,8 @@ struct FeatureName {
 constexpr FeatureName kFeatureEvidence[] = {{"artefact", kArtefactEvidence},
                                             {"elaboration", kElaborationEvidence},
                                             {"negative-tone", kNegativeToneEvidence},
-                                            {"positive-tone", kPositiveToneEvidence}};
+                                            {"positive-tone", kPositiveToneEvidence},
+                                            {"turned-around", kTurnedAroundEvidence}};
 
 uint8_t FeatureBit(const std::string& name) {
   for (const FeatureName& f : kFeatureEvidence)
@@ -34,7 +35,8 @@ uint8_t FeaturesOf(const SentenceFeatures& f) {
   return static_cast<uint8_t>((f.artefact ? kArtefactEvidence : 0) |
                               (f.elaborated ? kElaborationEvidence : 0) |
                               (SoundsNegative(f) ? kNegativeToneEvidence : 0) |
-                              (SoundsPositive(f) ? kPositiveToneEvidence : 0));
+                              (SoundsPositive(f) ? kPositiveToneEvidence : 0) |
+                              (f.turned_around ? kTurnedAroundEvidence : 0));
 }
 
 // Reads a string or a list of strings, each one of `allowed`, as bits (1 << index).

@@ -23,8 +23,9 @@ namespace reviewlint {
 enum FeatureEvidence : uint8_t {
   kArtefactEvidence = 1,
   kElaborationEvidence = 2,
-  kNegativeToneEvidence = 4,  // SoundsNegative (sentence_features.h)
-  kPositiveToneEvidence = 8,  // SoundsPositive
+  kNegativeToneEvidence = 4,   // SoundsNegative (sentence_features.h)
+  kPositiveToneEvidence = 8,   // SoundsPositive
+  kTurnedAroundEvidence = 16,  // SentenceFeatures::turned_around ("never late")
 };
 
 struct Predicate {

@@ -83,6 +83,7 @@ class SentenceReader {
   void AddAchievementCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
   void AddComparisonCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
   void AddGrowthCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
+  void AddShortfallDegreeCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
   void AddResultSubjectCue(Subject subject, std::vector<Cue>* out) const;
   bool EffortBefore(uint32_t to) const;
   void AddDeficitCue(uint32_t t, Subject subject, std::vector<Cue>* out) const;
@@ -351,7 +352,12 @@ void SentenceReader::AddJudgingCue(uint32_t t, Subject subject, std::vector<Cue>
     // deadlines").
     bool modifies = head + 1 < e_ && Joined(head, head + 1) && !Capitalized(head + 1) &&
                     !Is(head + 1, kFunctionWord | kVerbLike | kPronoun | kNegation | kModal);
-    outcome = Is(head, kResultNoun) && !modifies && !(head + 1 < e_ && Text(head + 1) == "of");
+    // ("a good margin of profits" is a result; "a great deal of", "a good number of" are
+    // amounts; "a more reasonable client" is a wish, not a result)
+    std::string_view h = Text(head);
+    bool amount = head + 1 < e_ && Text(head + 1) == "of" && (h == "deal" || h == "number");
+    bool comparative = t > b_ && (Text(t - 1) == "more" || Text(t - 1) == "less");
+    outcome = Is(head, kResultNoun) && !modifies && !amount && !comparative;
   } else if (AfterLink(t, kCopula)) {
     cue.target = TargetOf(LocalSubject(t, subject));
   } else if (adverb && AfterLink(t, kGenericVerb)) {
@@ -399,6 +405,13 @@ void SentenceReader::AddDemeanourCue(uint32_t t, Subject subject, std::vector<Cu
 void SentenceReader::AddAchievementCue(uint32_t t, Subject subject, std::vector<Cue>* out) const {
   if (subject != Subject::kPerson && subject != Subject::kNone && subject != Subject::kWork) return;
   for (uint32_t k = t + 1; k < e_ && k <= t + 5; ++k) {
+    // "earned the star performance rating": the outcome noun only modifies a noun that is not
+    // an outcome, so the claim is about that (a rating), not a result.
+    bool modifies = k + 1 < e_ && Joined(k, k + 1) && !Capitalized(k + 1) &&
+                    (Is(k + 1, kNoun) || UnknownNoun(k + 1)) &&
+                    !Is(k + 1, kFunctionWord | kVerbLike | kPronoun | kNegation | kModal |
+                                   kOutcomeNoun | kIntensifier);
+    if (Is(k, kOutcomeNoun) && modifies) return;
     if (Is(k, kOutcomeNoun)) {
       // "to achieve the goal" is a purpose or a demand, not a claim, unless an effort verb
       // leads to it ("tries to meet her goals", "went above and beyond to meet them").
@@ -427,13 +440,18 @@ bool SentenceReader::EffortBefore(uint32_t to) const {
 // "His numbers speak for themselves", "her results show it": the reviewee's results as the
 // subject of a sentence that does not fault them claim an achievement as surely as a verb does.
 void SentenceReader::AddResultSubjectCue(Subject subject, std::vector<Cue>* out) const {
-  if (subject != Subject::kWork) return;
+  if (subject == Subject::kWriter || subject == Subject::kThing) return;
   uint32_t from = AfterOpeningPhrase();
-  for (uint32_t k = from + 1; k < e_ && k <= from + 2; ++k) {
-    if (!Is(k, kResultNoun) || !Is(k - 1, kPossessive)) continue;
+  for (uint32_t k = from + 1; k < e_; ++k) {
+    if (!Is(k, kResultNoun) || !Is(k - 1, kPossessive) || IsWriter(k - 1)) continue;
+    // At the start of the sentence, or of a clause after "and", "but", "so": "he works hard
+    // and his numbers show it".
+    std::string_view before = k - 1 > b_ ? Text(k - 2) : "";
+    bool clause = before == "and" || before == "but" || before == "so";
+    if (!(k <= from + 2 && subject == Subject::kWork) && !clause) continue;
     for (uint32_t j = k + 1; j < e_; ++j)
       if (Is(j, kNegation | kDeficitWord)) return;
-    Cue cue{k - 1, k - 1, k, kAchievementVerb, 0, CueTarget::kWork, false, HasModal()};
+    Cue cue{k - 1, k - 1, k, kAchievementVerb, 0, CueTarget::kWork, false, FutureBefore(k)};
     out->push_back(cue);
     return;
   }
@@ -480,11 +498,59 @@ void SentenceReader::AddGrowthCue(uint32_t t, Subject subject, std::vector<Cue>*
   }
 }
 
+// "low performance", "very little effort", "no interest", "a lack of motivation": a degree of
+// shortfall before what the reviewee puts in or produces, or before anything good (a word of
+// positive tone: "no improvement", "little enthusiasm"), is a shortfall. Not "a little more",
+// "low latency", "minimal supervision", "no problems" or "no quality issues" (the noun only
+// modifies the next).
+void SentenceReader::AddShortfallDegreeCue(uint32_t t, Subject subject,
+                                           std::vector<Cue>* out) const {
+  if (t > b_ && Text(t) == "little" && (Text(t - 1) == "a" || Text(t - 1) == "A")) return;
+  if (!out->empty() && out->back().word == t) return;  // "lacks": a deficit cue already
+  // "His performance is (really) low": the reviewee's work, then a copula.
+  if (subject == Subject::kWork) {
+    for (uint32_t k = t > b_ + 2 ? t - 2 : b_; k < t; ++k)
+      if (Is(k, kCopula)) {
+        Cue cue{t, t, t, kDeficitWord, -1, CueTarget::kWork, false, FutureBefore(t)};
+        Negate(&cue);
+        out->push_back(cue);
+        return;
+      }
+  }
+  uint32_t from = t + 1;
+  if (from < e_ && Text(from) == "of") ++from;  // "a lack of"
+  constexpr uint32_t kInput = kOutcomeNoun | kResultNoun | kWorkNoun | kDemeanourNoun | kEffortNoun;
+  for (uint32_t k = from; k < e_ && k <= from + 1; ++k) {
+    bool good = classes_.Info(doc_.tokens[k].exact).tone > 0 && !Is(k, kIntensifier | kAdjective);
+    if (Is(k, kInput) || good) {
+      bool modifies = k + 1 < e_ && Joined(k, k + 1) && !Capitalized(k + 1) &&
+                      !Is(k + 1, kFunctionWord | kVerbLike | kPronoun | kNegation | kModal) &&
+                      !IsDeterminer(k + 1);
+      if (modifies && !Is(k + 1, kInput)) return;
+      CueTarget target = subject == Subject::kWriter || subject == Subject::kThing
+                             ? CueTarget::kUnknown
+                             : CueTarget::kWork;
+      if (target == CueTarget::kUnknown && NamesPerson()) target = CueTarget::kWork;
+      if (target == CueTarget::kUnknown) return;
+      Cue cue{t, t, k, kDeficitWord, -1, target, false, FutureBefore(t)};
+      Negate(&cue);
+      out->push_back(cue);
+      return;
+    }
+    if (!Is(k, kIntensifier | kAdjective)) return;
+  }
+}
+
 // "He is always late", "his numbers dropped", "rarely delivers on time": a shortfall in a
 // sentence about the reviewee or their work. After a determiner it names a thing ("the failed
 // deploy") and is not a cue.
 void SentenceReader::AddDeficitCue(uint32_t t, Subject subject, std::vector<Cue>* out) const {
   if (t > b_ && (IsDeterminer(t - 1) || Is(t - 1, kPossessive))) return;
+  // "rarely makes mistakes", "seldom late": a negating shortfall before a shortfall or a word
+  // of negative tone turns it around (the later word's cue is negated), and is no cue itself.
+  if (Is(t, kNegation))
+    for (uint32_t k = t + 1; k < e_ && k <= t + 3 && Joined(k - 1, k); ++k)
+      if (Is(k, kDeficitWord) || classes_.Info(doc_.tokens[k].exact).tone < 0) return;
   CueTarget target = TargetOf(DeficitSubject(t, subject));
   if (target != CueTarget::kPerson && target != CueTarget::kWork) return;
   Cue cue{t, t, t, kDeficitWord, -1, target, false, FutureBefore(t)};
@@ -507,6 +573,7 @@ void SentenceReader::FindCues(Subject subject, std::vector<Cue>* out) const {
     if (c & kComparisonWord) AddComparisonCue(t, subject, out);
     if (c & kGrowthWord) AddGrowthCue(t, subject, out);
     if (c & kDeficitWord) AddDeficitCue(t, subject, out);
+    if (c & kShortfallDegree) AddShortfallDegreeCue(t, subject, out);
   }
   AddResultSubjectCue(subject, out);
 }
@@ -553,6 +620,20 @@ bool SentenceReader::Elaborates() const {
   return false;
 }
 
+// In a sentence about the reviewee, a negated shortfall cue or negative words a negation turns
+// around, and no cue or tone that criticises the reviewee or their work.
+bool TurnedAround(const SentenceFeatures& f, const std::vector<Cue>& cues) {
+  bool negated_shortfall = false;
+  for (uint32_t c = f.cues_begin; c < f.cues_end; ++c) {
+    const Cue& cue = cues[c];
+    bool about = cue.target == CueTarget::kPerson || cue.target == CueTarget::kWork;
+    if (about && cue.polarity < 0 && !cue.future) return false;
+    negated_shortfall = negated_shortfall || (cue.kind == kDeficitWord && cue.negated);
+  }
+  return AboutReviewee(f) && (negated_shortfall || f.tone.reversed >= kTurnedTone) &&
+         f.tone.criticism < kFaintTone;
+}
+
 }  // namespace
 
 void AnalyseSentences(const Document& doc, const WordClasses& classes, DocumentFeatures* out) {
@@ -570,6 +651,7 @@ void AnalyseSentences(const Document& doc, const WordClasses& classes, DocumentF
     f.elaborated = reader.Elaborates();
     f.future = reader.HasModal();
     f.tone = ReadTone(doc, classes, doc.sentences[i], reader.FirstModal());
+    f.turned_around = TurnedAround(f, out->cues);
   }
 }
 

@@ -52,6 +52,9 @@ struct SentenceFeatures {
   bool names_person = false;              // a person other than the writer after the first word
   bool future = false;                    // any modal, wish or condition in the sentence
   Tone tone;                              // how positive and how negative it sounds
+  // A shortfall turned around and nothing else critical: "never late", "doesn't make mistakes",
+  // "did not disappoint", "nor does he waste time". Praise, not criticism.
+  bool turned_around = false;
 };
 
 struct DocumentFeatures {

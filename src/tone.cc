@@ -34,24 +34,24 @@ Tone ReadTone(const Document& doc, const WordClasses& classes, const Sentence& s
   for (uint32_t t = b; t < e; ++t)
     if (IsContrast(text(t))) contrast = t;
 
-  int praise = 0, criticism = 0;
+  int praise = 0, criticism = 0, reversed = 0;
   for (uint32_t t = b; t < e; ++t) {
     const WordInfo& info = classes.Info(doc.tokens[t].exact);
     int v = info.tone;
     if (v == 0 || (info.classes & kFaintWord)) continue;
-    for (uint32_t k = t > b + kNegationReach ? t - kNegationReach : b; k < t; ++k)
-      if (classes.Has(doc.tokens[k].exact, kNegation)) {
-        v = -v * kNegatedPercent / 100;
-        break;
-      }
+    bool negated = false;
+    for (uint32_t k = t > b + kNegationReach ? t - kNegationReach : b; k < t && !negated; ++k)
+      negated = classes.Has(doc.tokens[k].exact, kNegation);
+    if (negated) v = -v * kNegatedPercent / 100;
     if (contrast < e) v = v * (t < contrast ? kBeforeContrastPercent : kAfterContrastPercent) / 100;
     if (v > 0 && t > first_modal) continue;  // "could be great if ...": not praise
     if (v > 0)
       praise += v;
     else
       criticism -= v;
+    if (v > 0 && negated) reversed += v;
   }
-  return Tone{Clamp(praise), Clamp(criticism)};
+  return Tone{Clamp(praise), Clamp(criticism), Clamp(reversed)};
 }
 
 }  // namespace reviewlint

@@ -15,9 +15,10 @@ class WordClasses;
 struct Sentence;
 
 /// Sums of valence x 10 (VADER's -4..+4 scale): praise from positive words, criticism from
-/// negative ones (as a positive number).
+/// negative ones (as a positive number). `reversed` is the part of the praise that comes from
+/// negative words a negation turns around ("did not disappoint", "nor does he waste time").
 struct Tone {
-  int16_t praise = 0, criticism = 0;
+  int16_t praise = 0, criticism = 0, reversed = 0;
 };
 
 /// A sum that sounds clear: VADER's 2.5, one "great" or "love", or "poor" with "late".
@@ -25,6 +26,9 @@ constexpr int kClearTone = 25;
 /// Below 1.0 a sentence's negative words are too faint to turn its praise backhanded ("does
 /// work very hard": "hard" is VADER's -0.4).
 constexpr int kFaintTone = 10;
+/// Negative words a negation turns around count from VADER's -1.0 (x 0.74 once negated): "did
+/// not disappoint" (-2.0), not "does not pay attention" ("pay" is -0.4).
+constexpr int kTurnedTone = 7;
 /// A sentence about the reviewee is a criticism from 2.0 ("poor", "tough to work with"): set on
 /// the development set, where 1.5 let too many mild words through (balance P 0.84) and 2.5 missed
 /// plain criticisms.

@@ -39,6 +39,8 @@ constexpr Source kLists[] = {
     {"en/features/effort-words", kEffortWord},
     {"en/features/stance-words", kStanceWord},
     {"en/features/growth-words", kGrowthWord},
+    {"en/features/shortfall-degrees", kShortfallDegree},
+    {"en/features/effort-nouns", kEffortNoun},
     {"en/lexicon/role-nouns", kRoleNoun},
     {"en/lexicon/work-nouns", kWorkNoun},
 };

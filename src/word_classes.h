@@ -46,6 +46,8 @@ enum WordClassBit : uint32_t {
   kEffortWord = 1u << 26,       // effort leading to an infinitive ("tries", "beyond", "hard")
   kStanceWord = 1u << 27,       // the writer's stance before a clause ("think", "confident")
   kGrowthWord = 1u << 28,       // a change told without its size ("improved", "growth")
+  kShortfallDegree = 1u << 29,  // "low", "little": criticism before what the reviewee puts in
+  kEffortNoun = 1u << 30,       // what a reviewee puts in ("effort", "consistency", "quality")
 };
 
 /// The classes of nouns. Noun lists name the singular; documents say "workers" and

@@ -45,8 +45,9 @@ bool DumpFeatures(const Engine& engine, const std::string& path, std::ostream& o
     out << (Contains(sc.positive_lines, line) ? '+' : ' ')
         << (Contains(sc.constructive_lines, line) ? '-' : ' ') << " " << line << ": "
         << doc.Text(doc.sentences[s].span).substr(0, 110) << "\n      subject "
-        << SubjectName(f.subject) << ", tone +" << f.tone.praise << "/-" << f.tone.criticism
-        << (f.future ? ", future" : "");
+        << SubjectName(f.subject) << ", tone +" << f.tone.praise << "/-" << f.tone.criticism;
+    if (f.tone.reversed > 0) out << " (+" << f.tone.reversed << " turned around)";
+    out << (f.future ? ", future" : "");
     for (uint32_t c = f.cues_begin; c < f.cues_end; ++c) PrintCue(doc, features.cues[c], out);
     const std::vector<std::string>& names = engine.evidence_names();
     for (size_t e = 0; e < names.size(); ++e)

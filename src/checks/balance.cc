@@ -80,8 +80,11 @@ CueVerdict SidesOf(const EvidenceView& evidence, const BalanceEvidence& ids,
   // needs ("everything he needs to succeed") unless they name a problem or sound critical.
   bool writers_needs = by_writer && !evidence.Has(s, ids.problem) && !cues.criticism &&
                        f.tone.criticism < kCriticalTone;
-  bool listed =
-      evidence.Has(s, ids.criticism) && !evidence.Has(s, ids.not_a_problem) && !writers_needs;
+  // A shortfall turned around ("doesn't make mistakes", "did not disappoint") is praise; the
+  // negation the criticism lists see in it is not criticism.
+  if (f.turned_around) v.praise = true;
+  bool listed = evidence.Has(s, ids.criticism) && !evidence.Has(s, ids.not_a_problem) &&
+                !writers_needs && !f.turned_around;
   if (weigh_tone) {
     const Tone& tone = f.tone;
     bool about = AboutReviewee(f) || WriterAboutReviewee(f);

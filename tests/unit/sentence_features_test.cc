@@ -33,6 +33,7 @@ std::string Describe(const std::string& text) {
            (cue.future ? " future" : "");
   }
   if (s.artefact) out += " | artefact";
+  if (s.turned_around) out += " | turned-around";
   return out;
 }
 
@@ -153,6 +154,42 @@ TEST(SentenceFeatures, GrowthWithoutItsSize) {
             "subject=thing | achievement0person[improvement]");
   EXPECT_EQ(Describe("Omar has room for improvement."), "subject=person");
   EXPECT_EQ(Describe("The team has grown to twelve people."), "subject=thing");
+}
+
+TEST(SentenceFeatures, ADegreeOfShortfallBeforeWhatTheyPutIn) {
+  EXPECT_EQ(Describe("Noor shows very little interest in code review."),
+            "subject=person | deficit-work[little interest]");
+  EXPECT_EQ(Describe("He has shown low commitment this half."),
+            "subject=person | deficit-work[low commitment]");
+  EXPECT_EQ(Describe("She has made no progress on the roadmap."),
+            "subject=person | deficit-work[no progress] | achievement-person[progress]");
+  EXPECT_EQ(Describe("He has demonstrated a lack of focus in planning."),
+            "subject=person | deficit-work[lack of focus]");
+  // Not a shortfall of the reviewee's: a thing kept low, a small amount, a negated problem.
+  EXPECT_EQ(Describe("He kept the error rate low."), "subject=person");
+  EXPECT_EQ(Describe("She needs a little more time."), "subject=person");
+  EXPECT_EQ(Describe("He works with minimal supervision."), "subject=person");
+  EXPECT_EQ(Describe("He shipped it with no quality issues."), "subject=person");
+}
+
+TEST(SentenceFeatures, AShortfallTurnedAroundIsPraise) {
+  EXPECT_EQ(Describe("Tariq seldom misses a review request."),
+            "subject=person | deficit+person[misses] | turned-around");
+  EXPECT_EQ(Describe("He did not disappoint on the launch."), "subject=person | turned-around");
+  // A negated praise word, or a negated word too faint to count, is not.
+  EXPECT_EQ(Describe("He is not a careful reviewer."),
+            "subject=person | evaluative-person[careful reviewer]");
+  EXPECT_EQ(Describe("She does not pay attention to the alerts."), "subject=person");
+}
+
+TEST(SentenceFeatures, ResultsAsAClaim) {
+  // A praised result is an achievement claim, as is the reviewee's results as a clause's subject.
+  EXPECT_EQ(Describe("He brought in a strong margin of profit."),
+            "subject=person | evaluative+work[strong margin] | achievement0work[strong margin]");
+  EXPECT_EQ(Describe("She works steadily and her numbers prove it."),
+            "subject=person | achievement0work[her numbers]");
+  // A rating is not a result, and a wish for a better client is not a claim.
+  EXPECT_EQ(Describe("Omar earned the top performance rating."), "subject=person");
 }
 
 TEST(SentenceFeatures, ArtefactsAreNamedThings) {
