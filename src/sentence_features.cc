@@ -272,8 +272,11 @@ bool SentenceReader::AfterLink(uint32_t t, uint32_t bits) const {
 
 void SentenceReader::Negate(Cue* cue) const {
   uint32_t from = cue->first > b_ + 3 ? cue->first - 3 : b_;
+  // (a shortfall is not turned around by a degree of shortfall: "little to no desire")
   for (uint32_t k = from; k < cue->first; ++k)
-    if (Is(k, kNegation)) cue->negated = true;
+    if (cue->kind == kDeficitWord ? Is(k, kNegation)
+                                  : TurnsAround(doc_, classes_, b_, k, cue->first))
+      cue->negated = true;
   if (cue->negated) cue->polarity = static_cast<int8_t>(cue->polarity == 0 ? -1 : -cue->polarity);
 }
 
@@ -399,6 +402,7 @@ void SentenceReader::AddDemeanourCue(uint32_t t, Subject subject, std::vector<Cu
       cue.first = k;
       cue.polarity = classes_.Info(doc_.tokens[k].exact).polarity;
     }
+  Negate(&cue);  // "little enthusiasm or motivation", "doesn't have a good attitude"
   out->push_back(cue);
 }
 

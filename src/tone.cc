@@ -22,6 +22,15 @@ int16_t Clamp(int v) { return static_cast<int16_t>(v > 32767 ? 32767 : v); }
 
 }  // namespace
 
+bool TurnsAround(const Document& doc, const WordClasses& classes, uint32_t first, uint32_t k,
+                 uint32_t t) {
+  uint32_t exact = doc.tokens[k].exact;
+  if (classes.Has(exact, kNegation)) return true;
+  if (!classes.Has(exact, kShortfallDegree) || k + 1 != t) return false;
+  auto text = [&](uint32_t i) { return doc.Text(doc.tokens[i].span); };
+  return !(k > first && text(k) == "little" && (text(k - 1) == "a" || text(k - 1) == "A"));
+}
+
 Tone ReadTone(const Document& doc, const WordClasses& classes, const Sentence& sentence,
               uint32_t first_modal) {
   const uint32_t b = sentence.tokens_begin, e = sentence.tokens_end;
@@ -41,10 +50,11 @@ Tone ReadTone(const Document& doc, const WordClasses& classes, const Sentence& s
     if (v == 0 || (info.classes & kFaintWord)) continue;
     bool negated = false;
     for (uint32_t k = t > b + kNegationReach ? t - kNegationReach : b; k < t && !negated; ++k)
-      negated = classes.Has(doc.tokens[k].exact, kNegation);
+      negated = TurnsAround(doc, classes, b, k, t);
     if (negated) v = -v * kNegatedPercent / 100;
     if (contrast < e) v = v * (t < contrast ? kBeforeContrastPercent : kAfterContrastPercent) / 100;
-    if (v > 0 && t > first_modal) continue;  // "could be great if ...": not praise
+    if (v > 0 && t > first_modal) continue;               // "could be great if ...": not praise
+    if (v > 0 && t > b && text(t - 1) == "at") continue;  // "a C at best": a limit, not praise
     if (v > 0)
       praise += v;
     else

@@ -2,8 +2,8 @@
 // words (dictionaries/en/lexicon/tone.tsv, from VADER) the way VADER sums them: a negation in the
 // three words before a word flips it and weakens it, and after "but" or "however" the words
 // count more than before it. Praise after a modal or a condition ("could be a great asset if")
-// is not praise. The balance verdicts read it: a review with no praising sentence is missing
-// its strengths even when no stock phrase names one.
+// is not praise, nor is a limit ("average at best"). The balance verdicts read it: a review with no
+// praising sentence is missing its strengths even when no stock phrase names one.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +33,13 @@ constexpr int kTurnedTone = 7;
 /// the development set, where 1.5 let too many mild words through (balance P 0.84) and 2.5 missed
 /// plain criticisms.
 constexpr int kCriticalTone = 20;
+
+/// Does token `k` (of a sentence that starts at token `first`) turn the evaluation of the word
+/// `t` after it around: a negation up to three words before ("not really great"), or a degree of
+/// shortfall right before ("little enthusiasm", "limited success"), but not "a little" ("a
+/// little better") and not a word further on ("low risk, high reward")?
+bool TurnsAround(const Document& doc, const WordClasses& classes, uint32_t first, uint32_t k,
+                 uint32_t t);
 
 /// The tone of `sentence`; `first_modal` is the token index of its first modal, wish or
 /// condition (the sentence's end when it has none).

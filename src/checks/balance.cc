@@ -90,7 +90,9 @@ CueVerdict SidesOf(const EvidenceView& evidence, const BalanceEvidence& ids,
     bool about = AboutReviewee(f) || WriterAboutReviewee(f);
     // (a faint negative word, "works very hard", does not make praise backhanded)
     bool backhanded = tone.criticism > tone.praise && tone.criticism >= kFaintTone;
-    v.praise = (v.praise && !backhanded) || (about && tone.praise >= kClearTone);
+    // (a sentence whose cues criticise is not praise for its tone alone: "shows little
+    // enthusiasm for learning new things or improving the process")
+    v.praise = (v.praise && !backhanded) || (about && tone.praise >= kClearTone && !cues.criticism);
     listed = (listed && !(tone.praise > tone.criticism && tone.praise >= kCriticalTone)) ||
              (about && tone.criticism >= kClearTone);
   }

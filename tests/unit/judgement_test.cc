@@ -286,6 +286,14 @@ TEST(Judgement, WhatCountsAsAStrength) {
   EXPECT_TRUE(HasRule(Lint("Over the last quarter Marco has often missed the Monday deadline for "
                            "the weekly sales summary.\n"),
                       "balance.missing-positive"));
+  // A limit is not praise ("at best"), nor is praise the reviewee is said to lack.
+  EXPECT_TRUE(HasRule(Lint("Marco's forecasts are average at best. He shows little enthusiasm "
+                           "for learning the new tools, improving the process or sharing ideas.\n"),
+                      "balance.missing-positive"));
+  // A shortfall turned around is a strength.
+  EXPECT_FALSE(HasRule(Lint("Marco often misses the Monday deadline for the sales summary. He "
+                            "rarely makes mistakes in the figures themselves.\n"),
+                       "balance.missing-positive"));
 }
 
 // What counts as constructive: a criticism word that is negated is not one; the writer's own
