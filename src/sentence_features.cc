@@ -379,7 +379,7 @@ void SentenceReader::AddJudgingCue(uint32_t t, Subject subject, std::vector<Cue>
   // (unless an achievement verb already claims it: "delivers good results")
   for (size_t i = out->size() - 1; outcome && i-- > 0 && (*out)[i].word >= b_;)
     outcome = !((*out)[i].kind == kAchievementVerb && (*out)[i].last == head);
-  if (outcome && cue.polarity > 0) {
+  if (outcome && cue.polarity > 0 && cue.kind != kFaintWord) {  // not "average results"
     Cue claim = cue;
     claim.kind = kAchievementVerb;
     claim.polarity = 0;
