@@ -17,6 +17,9 @@ RE2::Options PatternOptions(bool case_sensitive, int64_t max_mem) {
 }
 
 constexpr int64_t kPatternMemory = 64 << 20, kSetMemory = 256 << 20;
+// Sentences read before the image's patterns go into one set as well: past a few drafts, so
+// that start-up and a short draft never pay for compiling it.
+constexpr uint32_t kBulkSentences = 2000;
 
 // RE2 ignores case by Unicode's simple folding, where two characters outside ASCII fold to ASCII
 // letters: the Kelvin sign to k and the long s to s. The prefilter looks for ASCII literals, so a
@@ -125,7 +128,12 @@ std::vector<PatternSet::Error> PatternSet::Compile() {
 
 void PatternSet::Matching(std::string_view text, std::vector<int>* out) const {
   out->clear();
-  if (!filtered_.empty()) ImageCandidates(text, out);
+  if (!filtered_.empty()) {
+    if (const RE2::Set* bulk = Bulk())
+      BulkMatches(*bulk, text, out);
+    else
+      ImageCandidates(text, out);
+  }
   if (!set_) return;
   const size_t from_image = out->size();
   SetMatches(text, out);
@@ -178,6 +186,44 @@ void PatternSet::ImageCandidates(std::string_view text, std::vector<int>* out) c
   for (uint32_t p : passed)
     if (RE2::PartialMatch(input, Get(numbers_[p][0])))
       out->insert(out->end(), numbers_[p].begin(), numbers_[p].end());
+  std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end());
+}
+
+// The set of the image's patterns once enough sentences have been read, else null.
+const RE2::Set* PatternSet::Bulk() const {
+  if (sentences_.load(std::memory_order_relaxed) < kBulkSentences) {
+    sentences_.fetch_add(1, std::memory_order_relaxed);
+    return nullptr;
+  }
+  std::call_once(bulk_once_, [this] {
+    auto set = std::make_unique<RE2::Set>(PatternOptions(true, kSetMemory), RE2::UNANCHORED);
+    for (uint32_t i : added_) {
+      const ImagePattern& p = image_->patterns[i];
+      std::string in_set = p.case_sensitive ? p.pattern : std::string("(?i)") + p.pattern;
+      if (set->Add(in_set, nullptr) < 0) return;  // (the image checked them: never)
+      bulk_image_.push_back(i);
+    }
+    if (set->Compile()) bulk_ = std::move(set);
+  });
+  return bulk_.get();
+}
+
+// The image's patterns that match, from one pass of the bulk set; when its DFA runs out of
+// memory on this text, the prefilter and single patterns answer instead.
+void PatternSet::BulkMatches(const RE2::Set& bulk, std::string_view text,
+                             std::vector<int>* out) const {
+  thread_local std::vector<int> in_set;
+  in_set.clear();
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  if (!bulk.Match(re2::StringPiece(text.data(), text.size()), &in_set, &info)) {
+    if (info.kind != RE2::Set::kNoError) ImageCandidates(text, out);
+    return;
+  }
+  const size_t first = out->size();
+  for (int s : in_set) {
+    const std::vector<int>& numbers = numbers_[bulk_image_[static_cast<size_t>(s)]];
+    out->insert(out->end(), numbers.begin(), numbers.end());
+  }
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end());
 }
 

@@ -1,13 +1,17 @@
 // PatternSet: the RE2 patterns of the matcher, answering which of them match a sentence. A
 // pattern of the embedded packs comes with its literal prefilter from the rule image
 // (rule_image.h): it is compiled only when a sentence holds one of its literals (or, having none,
-// on first use), and asked alone. Other patterns (user packs) go into one RE2::Set compiled at
-// start-up, as all patterns once did; that also checks their syntax and size.
+// on first use), and asked alone. That keeps start-up and short drafts cheap; once a process has
+// read kBulkSentences sentences (a large file, a folder, an editor's many re-lints) those
+// patterns also go into one RE2::Set, and a sentence is one pass of the set's DFA instead of a
+// prefilter pass and a pass per candidate. Other patterns (user packs) go into one RE2::Set
+// compiled at start-up, as all patterns once did; that also checks their syntax and size.
 #pragma once
 
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -36,6 +40,9 @@ class PatternSet {
   const RE2& Get(size_t p) const { return patterns_[p]->Get(); }
   /// The patterns that match somewhere in `text`, in increasing order, into `out` (cleared).
   void Matching(std::string_view text, std::vector<int>* out) const;
+  /// Whether sentences now go through the bulk set (see above); for tests, on the thread that
+  /// called Matching.
+  bool UsesBulkSet() const { return bulk_ != nullptr; }
 
  private:
   class LazyPattern {
@@ -51,6 +58,8 @@ class PatternSet {
     mutable std::unique_ptr<RE2> re_;
   };
   void ImageCandidates(std::string_view text, std::vector<int>* out) const;
+  const RE2::Set* Bulk() const;
+  void BulkMatches(const RE2::Set& bulk, std::string_view text, std::vector<int>* out) const;
   void IndexClauses();
   struct Scratch;
   void SetMatches(std::string_view text, std::vector<int>* out) const;
@@ -70,6 +79,12 @@ class PatternSet {
   std::vector<uint32_t> clause_pattern_;                     // by clause: its image pattern
   std::vector<uint32_t> clause_count_;                       // by image pattern
   std::vector<uint32_t> atom_clauses_begin_, atom_clauses_;  // by atom: its clauses
+  // The image patterns added, in one set once the process has read enough sentences: the set's
+  // numbers are positions in bulk_image_. Null before then, and when it does not compile.
+  mutable std::atomic<uint32_t> sentences_{0};
+  mutable std::once_flag bulk_once_;
+  mutable std::unique_ptr<RE2::Set> bulk_;
+  mutable std::vector<uint32_t> bulk_image_;
   // The others, in one set: the set's numbers are positions in set_patterns_.
   std::unique_ptr<RE2::Set> set_;
   std::vector<int> set_patterns_;
