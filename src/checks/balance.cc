@@ -93,8 +93,11 @@ CueVerdict SidesOf(const EvidenceView& evidence, const BalanceEvidence& ids,
     // (a sentence whose cues criticise is not praise for its tone alone: "shows little
     // enthusiasm for learning new things or improving the process")
     v.praise = (v.praise && !backhanded) || (about && tone.praise >= kClearTone && !cues.criticism);
-    listed = (listed && !(tone.praise > tone.criticism && tone.praise >= kCriticalTone)) ||
-             (about && tone.criticism >= kClearTone);
+    // (nor is a list's word in a sentence that only sounds positive and whose cues do not
+    // criticise: "her attitude and outlook lift the team's morale")
+    bool sounds_fine = (tone.praise > tone.criticism && tone.praise >= kCriticalTone) ||
+                       (tone.criticism == 0 && tone.praise >= kFaintTone && !cues.criticism);
+    listed = (listed && !sounds_fine) || (about && tone.criticism >= kClearTone);
   }
   v.criticism = listed || asks || cues.criticism;
   // ("no room for growth" reads as a demand's words; the ceiling decides)

@@ -312,6 +312,10 @@ TEST(Judgement, WhatCountsAsConstructive) {
                            "doesn't show any room for improvement. We are not sure we see her "
                            "moving much further in the company.\n"),
                       "balance.missing-constructive"));
+  // A word of a criticism list in a sentence that only sounds positive is not criticism.
+  EXPECT_TRUE(HasRule(Lint("Priya closes her tickets on time and her reports are thorough. Her "
+                           "attitude and outlook improve the mood of the whole team.\n"),
+                      "balance.missing-constructive"));
   EXPECT_FALSE(HasRule(Lint("Lena is a dependable analyst and her reports are excellent. Lena "
                             "should seek out harder projects to gain exposure.\n"),
                        "balance.missing-constructive"));
