@@ -510,6 +510,8 @@ void SentenceReader::AddGrowthCue(uint32_t t, Subject subject, std::vector<Cue>*
 void SentenceReader::AddShortfallDegreeCue(uint32_t t, Subject subject,
                                            std::vector<Cue>* out) const {
   if (t > b_ && Text(t) == "little" && (Text(t - 1) == "a" || Text(t - 1) == "A")) return;
+  // "with little support", "with no help": how the work was done, not what it lacked.
+  if (t > b_ && (Text(t - 1) == "with" || Text(t - 1) == "With")) return;
   if (!out->empty() && out->back().word == t) return;  // "lacks": a deficit cue already
   // "His performance is (really) low": the reviewee's work, then a copula.
   if (subject == Subject::kWork) {

@@ -169,6 +169,8 @@ TEST(SentenceFeatures, ADegreeOfShortfallBeforeWhatTheyPutIn) {
   EXPECT_EQ(Describe("He kept the error rate low."), "subject=person");
   EXPECT_EQ(Describe("She needs a little more time."), "subject=person");
   EXPECT_EQ(Describe("He works with minimal supervision."), "subject=person");
+  EXPECT_EQ(Describe("She shipped the migration with little help from the team."),
+            "subject=person");
   EXPECT_EQ(Describe("He shipped it with no quality issues."), "subject=person");
 }
 
