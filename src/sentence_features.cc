@@ -361,6 +361,13 @@ void SentenceReader::AddJudgingCue(uint32_t t, Subject subject, std::vector<Cue>
     bool amount = head + 1 < e_ && Text(head + 1) == "of" && (h == "deal" || h == "number");
     bool comparative = t > b_ && (Text(t - 1) == "more" || Text(t - 1) == "less");
     outcome = Is(head, kResultNoun) && !modifies && !amount && !comparative;
+  } else if (cue.kind == kFaintWord && t + 1 < e_ && Is(t + 1, kEffortNoun) &&
+             Text(t + 1) != "potential" && TargetOf(subject) != CueTarget::kThing &&
+             subject != Subject::kWriter) {
+    // "of decent quality", "reasonable effort": faint praise of what the reviewee puts in
+    // ("moderate potential" rates a prospect, as a nine-box grid does; it is not praise).
+    cue.last = t + 1;
+    cue.target = CueTarget::kWork;
   } else if (AfterLink(t, kCopula)) {
     cue.target = TargetOf(LocalSubject(t, subject));
   } else if (adverb && AfterLink(t, kGenericVerb)) {
@@ -569,7 +576,7 @@ void SentenceReader::FindCues(Subject subject, std::vector<Cue>* out) const {
   for (uint32_t t = b_; t < e_; ++t) {
     uint32_t c = Classes(t);
     // A word already inside a cue ("asset" in "invaluable asset") is not a cue of its own.
-    if ((c & (kJudgingWord | kMannerAdverb)) && static_cast<int64_t>(t) > judged_to) {
+    if ((c & (kJudgingWord | kMannerAdverb | kFaintWord)) && static_cast<int64_t>(t) > judged_to) {
       size_t before = out->size();
       AddJudgingCue(t, subject, out);
       if (out->size() > before) judged_to = out->back().last;

@@ -174,6 +174,14 @@ TEST(SentenceFeatures, ADegreeOfShortfallBeforeWhatTheyPutIn) {
   EXPECT_EQ(Describe("He shipped it with no quality issues."), "subject=person");
 }
 
+TEST(SentenceFeatures, FaintPraiseOfWhatTheyPutIn) {
+  EXPECT_EQ(Describe("His reports are of decent quality."),
+            "subject=work | faint+work[decent quality]");
+  // A rating of potential is not praise, and a thing's quality is not the reviewee's.
+  EXPECT_EQ(Describe("He has moderate potential."), "subject=person");
+  EXPECT_EQ(Describe("The vendor library has decent quality."), "subject=thing");
+}
+
 TEST(SentenceFeatures, AShortfallTurnedAroundIsPraise) {
   EXPECT_EQ(Describe("Tariq seldom misses a review request."),
             "subject=person | deficit+person[misses] | turned-around");
