@@ -50,6 +50,12 @@ class SentenceReader {
     return w == "I" || w == "We" || w == "we" || w == "i";
   }
   bool IsDeterminer(uint32_t t) const;
+  // Does the noun at `t` only modify a word right after it ("quality issues", "performance
+  // rating"): joined to it, and that word not a function word, verb, pronoun, negation or modal?
+  bool ModifiesNext(uint32_t t) const {
+    return t + 1 < e_ && Joined(t, t + 1) && !Capitalized(t + 1) &&
+           !Is(t + 1, kFunctionWord | kVerbLike | kPronoun | kNegation | kModal);
+  }
   // Nothing but degree and judging words after `t`: "Excellent.", "Very reliable indeed." (not
   // "Fine text.").
   bool OnlyDegreeAfter(uint32_t t) const {
@@ -353,8 +359,7 @@ void SentenceReader::AddJudgingCue(uint32_t t, Subject subject, std::vector<Cue>
     cue.target = target;
     // Not "a great deal of", nor a noun that only modifies the next ("reasonable client
     // deadlines").
-    bool modifies = head + 1 < e_ && Joined(head, head + 1) && !Capitalized(head + 1) &&
-                    !Is(head + 1, kFunctionWord | kVerbLike | kPronoun | kNegation | kModal);
+    bool modifies = ModifiesNext(head);
     // ("a good margin of profits" is a result; "a great deal of", "a good number of" are
     // amounts; "a more reasonable client" is a wish, not a result)
     std::string_view h = Text(head);
@@ -418,10 +423,8 @@ void SentenceReader::AddAchievementCue(uint32_t t, Subject subject, std::vector<
   for (uint32_t k = t + 1; k < e_ && k <= t + 5; ++k) {
     // "earned the star performance rating": the outcome noun only modifies a noun that is not
     // an outcome, so the claim is about that (a rating), not a result.
-    bool modifies = k + 1 < e_ && Joined(k, k + 1) && !Capitalized(k + 1) &&
-                    (Is(k + 1, kNoun) || UnknownNoun(k + 1)) &&
-                    !Is(k + 1, kFunctionWord | kVerbLike | kPronoun | kNegation | kModal |
-                                   kOutcomeNoun | kIntensifier);
+    bool modifies = ModifiesNext(k) && (Is(k + 1, kNoun) || UnknownNoun(k + 1)) &&
+                    !Is(k + 1, kOutcomeNoun | kIntensifier);
     if (Is(k, kOutcomeNoun) && modifies) return;
     if (Is(k, kOutcomeNoun)) {
       // "to achieve the goal" is a purpose or a demand, not a claim, unless an effort verb
@@ -516,7 +519,7 @@ void SentenceReader::AddGrowthCue(uint32_t t, Subject subject, std::vector<Cue>*
 // modifies the next).
 void SentenceReader::AddShortfallDegreeCue(uint32_t t, Subject subject,
                                            std::vector<Cue>* out) const {
-  if (t > b_ && Text(t) == "little" && (Text(t - 1) == "a" || Text(t - 1) == "A")) return;
+  if (ALittle(doc_, b_, t)) return;
   // "with little support", "with no help": how the work was done, not what it lacked.
   if (t > b_ && (Text(t - 1) == "with" || Text(t - 1) == "With")) return;
   if (!out->empty() && out->back().word == t) return;  // "lacks": a deficit cue already
@@ -536,10 +539,7 @@ void SentenceReader::AddShortfallDegreeCue(uint32_t t, Subject subject,
   for (uint32_t k = from; k < e_ && k <= from + 1; ++k) {
     bool good = classes_.Info(doc_.tokens[k].exact).tone > 0 && !Is(k, kIntensifier | kAdjective);
     if (Is(k, kInput) || good) {
-      bool modifies = k + 1 < e_ && Joined(k, k + 1) && !Capitalized(k + 1) &&
-                      !Is(k + 1, kFunctionWord | kVerbLike | kPronoun | kNegation | kModal) &&
-                      !IsDeterminer(k + 1);
-      if (modifies && !Is(k + 1, kInput)) return;
+      if (ModifiesNext(k) && !IsDeterminer(k + 1) && !Is(k + 1, kInput)) return;
       CueTarget target = subject == Subject::kWriter || subject == Subject::kThing
                              ? CueTarget::kUnknown
                              : CueTarget::kWork;
@@ -639,8 +639,7 @@ bool TurnedAround(const SentenceFeatures& f, const std::vector<Cue>& cues) {
   bool negated_shortfall = false;
   for (uint32_t c = f.cues_begin; c < f.cues_end; ++c) {
     const Cue& cue = cues[c];
-    bool about = cue.target == CueTarget::kPerson || cue.target == CueTarget::kWork;
-    if (about && cue.polarity < 0 && !cue.future) return false;
+    if (CriticisesReviewee(cue)) return false;
     negated_shortfall = negated_shortfall || (cue.kind == kDeficitWord && cue.negated);
   }
   return AboutReviewee(f) && (negated_shortfall || f.tone.reversed >= kTurnedTone) &&

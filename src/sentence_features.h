@@ -62,6 +62,13 @@ struct DocumentFeatures {
   std::vector<Cue> cues;
 };
 
+/// Does the cue criticise the reviewee or their work, as a fact and not a plan ("his reports are
+/// sloppy", not "could be late")?
+inline bool CriticisesReviewee(const Cue& c) {
+  return (c.target == CueTarget::kPerson || c.target == CueTarget::kWork) && !c.future &&
+         c.polarity < 0;
+}
+
 /// Is the sentence about the reviewee or their work, as far as its subject tells (a person,
 /// their work, or an elliptical list item)?
 inline bool AboutReviewee(const SentenceFeatures& f) {

@@ -22,13 +22,16 @@ int16_t Clamp(int v) { return static_cast<int16_t>(v > 32767 ? 32767 : v); }
 
 }  // namespace
 
+bool ALittle(const Document& doc, uint32_t first, uint32_t k) {
+  auto text = [&](uint32_t i) { return doc.Text(doc.tokens[i].span); };
+  return k > first && text(k) == "little" && (text(k - 1) == "a" || text(k - 1) == "A");
+}
+
 bool TurnsAround(const Document& doc, const WordClasses& classes, uint32_t first, uint32_t k,
                  uint32_t t) {
   uint32_t exact = doc.tokens[k].exact;
   if (classes.Has(exact, kNegation)) return true;
-  if (!classes.Has(exact, kShortfallDegree) || k + 1 != t) return false;
-  auto text = [&](uint32_t i) { return doc.Text(doc.tokens[i].span); };
-  return !(k > first && text(k) == "little" && (text(k - 1) == "a" || text(k - 1) == "A"));
+  return classes.Has(exact, kShortfallDegree) && k + 1 == t && !ALittle(doc, first, k);
 }
 
 Tone ReadTone(const Document& doc, const WordClasses& classes, const Sentence& sentence,

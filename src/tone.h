@@ -34,6 +34,10 @@ constexpr int kTurnedTone = 7;
 /// plain criticisms.
 constexpr int kCriticalTone = 20;
 
+/// Is token `k` (of a sentence that starts at token `first`) the "little" of "a little": an
+/// amount ("a little more"), not a shortfall ("little interest")?
+bool ALittle(const Document& doc, uint32_t first, uint32_t k);
+
 /// Does token `k` (of a sentence that starts at token `first`) turn the evaluation of the word
 /// `t` after it around: a negation up to three words before ("not really great"), or a degree of
 /// shortfall right before ("little enthusiasm", "limited success"), but not "a little" ("a

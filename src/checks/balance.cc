@@ -39,9 +39,9 @@ CueVerdict VerdictOf(const DocumentFeatures& features, size_t sentence) {
   const SentenceFeatures& f = features.sentences[sentence];
   for (uint32_t c = f.cues_begin; c < f.cues_end; ++c) {
     const Cue& cue = features.cues[c];
+    if (CriticisesReviewee(cue)) v.criticism = true;
     if (cue.target != CueTarget::kPerson && cue.target != CueTarget::kWork) continue;
     if (cue.future) continue;  // "could be a great asset", "would have been unable to"
-    if (cue.polarity < 0) v.criticism = true;
     if (cue.kind == kFaintWord) continue;
     bool achieved = cue.kind == kAchievementVerb && !cue.negated;
     if (cue.polarity > 0 || achieved) v.praise = true;
